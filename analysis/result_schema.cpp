@@ -1,0 +1,128 @@
+#include "analysis/result_schema.hpp"
+
+#include <fstream>
+#include <sstream>
+
+namespace actbench::analysis {
+
+using nlohmann::json;
+
+SchemaError::SchemaError(const std::filesystem::path& file, const std::string& field, const std::string& why)
+    : std::runtime_error(file.string() + (field.empty() ? "" : ": field '" + field + "'") + ": " + why) {}
+
+json read_json(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw SchemaError(file, "", "cannot open the file");
+  std::stringstream ss;
+  ss << in.rdbuf();
+  try {
+    return json::parse(ss.str());
+  } catch (const json::parse_error& e) {
+    throw SchemaError(file, "", std::string("not valid JSON (truncated or corrupt?): ") + e.what());
+  }
+}
+
+namespace {
+
+int check_version(const std::filesystem::path& file, const json& j, const std::string& field) {
+  int v = 0;
+  if (j.is_string()) {
+    try {
+      v = std::stoi(j.get<std::string>());
+    } catch (...) {
+      throw SchemaError(file, field, "not a number");
+    }
+  } else if (j.is_number_integer()) {
+    v = j.get<int>();
+  } else {
+    throw SchemaError(file, field, "missing: is this an actbench result file?");
+  }
+  if (v < 1 || v > kSchemaVersion)
+    throw SchemaError(file, field,
+                      "version " + std::to_string(v) + " is not one this actbench reads (1.." +
+                          std::to_string(kSchemaVersion) + ")");
+  return v;
+}
+
+template <class T>
+T field(const std::filesystem::path& file, const json& obj, const std::string& where, const char* key) {
+  auto it = obj.find(key);
+  if (it == obj.end()) throw SchemaError(file, where + key, "missing");
+  try {
+    return it->get<T>();
+  } catch (const json::exception&) {
+    throw SchemaError(file, where + key, std::string("has the wrong type (") + it->type_name() + ")");
+  }
+}
+
+}  // namespace
+
+std::optional<BenchRecord> parse_bench_name(const std::string& name) {
+  BenchRecord r;
+  r.name = name;
+  auto take = [&](const std::string& key, std::string& out) {
+    const std::string tag = "/" + key + ":";
+    const auto p = name.find(tag);
+    if (p == std::string::npos) return false;
+    const auto start = p + tag.size();
+    out = name.substr(start, name.find('/', start) - start);
+    return !out.empty();
+  };
+  std::string n;
+  if (!take("mode", r.mode) || !take("n", n) || !take("dist", r.dist)) return std::nullopt;
+  try {
+    r.n = std::stoull(n);
+  } catch (...) {
+    return std::nullopt;
+  }
+  r.kernel = name.substr(0, name.find("/mode:"));
+  return r;
+}
+
+BenchFile load_bench(const std::filesystem::path& file) {
+  const json j = read_json(file);
+  if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");
+  BenchFile b;
+  auto ctx = j.find("context");
+  if (ctx == j.end() || !ctx->is_object()) throw SchemaError(file, "context", "missing: not a Google Benchmark JSON file");
+  b.context = *ctx;
+  b.schema_version = check_version(file, ctx->value("actbench_schema_version", json()), "context.actbench_schema_version");
+  auto benches = j.find("benchmarks");
+  if (benches == j.end() || !benches->is_array()) throw SchemaError(file, "benchmarks", "missing or not an array");
+  for (std::size_t i = 0; i < benches->size(); ++i) {
+    const json& e = (*benches)[i];
+    const std::string where = "benchmarks[" + std::to_string(i) + "].";
+    if (!e.is_object()) throw SchemaError(file, where, "not an object");
+    // Aggregates (mean/median/stddev over --benchmark_repetitions) repeat the per-run figures.
+    if (e.value("run_type", "iteration") == "aggregate") continue;
+    const std::string name = field<std::string>(file, e, where, "name");
+    auto rec = parse_bench_name(name);
+    if (!rec) throw SchemaError(file, where + "name", "'" + name + "' is not <kernel>/mode:<m>/n:<n>/dist:<d>");
+    if (e.value("error_occurred", false)) {
+      rec->skipped = true;
+      rec->skip_reason = e.value("error_message", std::string("skipped"));
+    } else {
+      rec->cycles_per_value = field<double>(file, e, where, "cycles_per_value");
+      rec->cycles_per_value_min = field<double>(file, e, where, "cycles_per_value_min");
+      rec->cv = field<double>(file, e, where, "cycles_per_value_cv");
+      rec->noisy = field<double>(file, e, where, "noisy") != 0.0;
+      rec->bytes = e.value("bytes", 0.0);
+      const std::string label = field<std::string>(file, e, where, "label");
+      rec->cycles_source = label.rfind("cycles:", 0) == 0 ? label.substr(7) : label;
+    }
+    b.records.push_back(std::move(*rec));
+  }
+  return b;
+}
+
+json load_machine(const std::filesystem::path& file) {
+  json j = read_json(file);
+  if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");
+  check_version(file, j.value("schema_version", json()), "schema_version");
+  if (j.value("kind", "") != "actbench.machine") throw SchemaError(file, "kind", "expected \"actbench.machine\"");
+  field<json>(file, j, "", "cpu");
+  field<json>(file, j, "", "clock");
+  return j;
+}
+
+}  // namespace actbench::analysis

@@ -1,0 +1,160 @@
+// actbench bench: the registry's kernels under Google Benchmark.
+// actbench run: a new results/<machine>/<UTC timestamp>/ with machine.json and bench.json.
+#include <benchmark/benchmark.h>
+#include <fmt/core.h>
+#include <sys/stat.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <ctime>
+#include <filesystem>
+#include <fstream>
+
+#include "analysis/result_schema.hpp"
+#include "analysis/summary.hpp"
+#include "app/commands.hpp"
+#include "benches/machine_info.hpp"
+#include "benches/suite.hpp"
+#include "counters/tsc_clock.hpp"
+
+namespace actbench::app {
+namespace {
+
+namespace fs = std::filesystem;
+
+struct BenchCli {
+  bench::SuiteOptions suite;
+  std::string json_out;             // bench: optional JSON file
+  std::string results = "results";  // run: where runs go
+  std::string machine;              // run: folder name override
+};
+
+std::string utc_stamp() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
+// A new, empty run directory; never an existing one (mkdir is the atomic test).
+fs::path make_run_dir(const fs::path& machine_dir) {
+  fs::create_directories(machine_dir);
+  const std::string stamp = utc_stamp();
+  for (int i = 1; i < 100; ++i) {
+    const fs::path p = machine_dir / (i == 1 ? stamp : stamp + "-" + std::to_string(i));
+    if (mkdir(p.c_str(), 0755) == 0) return p;
+    if (errno != EEXIST) throw std::runtime_error("cannot create " + p.string() + ": " + std::strerror(errno));
+  }
+  throw std::runtime_error("too many runs in the same second under " + machine_dir.string());
+}
+
+// Hands the remaining arguments to Google Benchmark; returns how many benchmarks ran.
+std::size_t run_google_benchmark(const std::vector<std::string>& extra, const std::string& json_out,
+                                 const BenchCli& cli) {
+  const bench::SuitePlan plan = bench::register_suite(Registry::instance(), cli.suite);
+  std::vector<std::string> args = {"actbench"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  const bool has_min_time = std::any_of(extra.begin(), extra.end(), [](const std::string& a) {
+    return a.rfind("--benchmark_min_time", 0) == 0;
+  });
+  if (!has_min_time) args.push_back(fmt::format("--benchmark_min_time={}", bench::profile_min_time(cli.suite.profile)));
+  if (!json_out.empty()) {
+    args.push_back("--benchmark_out=" + json_out);
+    args.push_back("--benchmark_out_format=json");
+  }
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  int argc = static_cast<int>(argv.size());
+  argv.push_back(nullptr);
+  benchmark::Initialize(&argc, argv.data());
+  if (benchmark::ReportUnrecognizedArguments(argc, argv.data())) throw std::runtime_error("unknown benchmark flag");
+
+  const counters::ClockCalibration cal = counters::calibrate_core_clock(15, 2000);
+  benchmark::AddCustomContext("actbench_schema_version", std::to_string(analysis::kSchemaVersion));
+  benchmark::AddCustomContext("actbench_profile", cli.suite.profile);
+  benchmark::AddCustomContext("actbench_machine", bench::machine_slug());
+  benchmark::AddCustomContext("cycles_source", "tsc-calibrated");
+  benchmark::AddCustomContext("cycles_method",
+                              "TSC ticks x core cycles per tick from a dependent add chain timed before each "
+                              "benchmark; N and 2N calls per sample, difference taken");
+  benchmark::AddCustomContext("tsc_hz", fmt::format("{:.0f}", counters::tsc_hz()));
+  benchmark::AddCustomContext("core_hz_calibrated", fmt::format("{:.0f}", cal.core_hz));
+  benchmark::AddCustomContext("out_offset_bytes", std::to_string(cli.suite.out_offset));
+  benchmark::AddCustomContext("noisy_cv_threshold", fmt::format("{}", cli.suite.noisy_cv));
+  fmt::print(stderr, "actbench: profile {}, {} kernels, {} benchmarks ({} kernels unsupported here, skipped); "
+             "cycles source: tsc-calibrated, core clock {:.3f} GHz\n",
+             cli.suite.profile, plan.kernels, plan.benchmarks, plan.unsupported.size(), cal.core_hz * 1e-9);
+  const auto t0 = std::chrono::steady_clock::now();
+  const std::size_t ran = benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  fmt::print(stderr, "actbench: {} benchmarks in {:.0f} s\n", ran,
+             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  return ran;
+}
+
+void add_suite_options(CLI::App* cmd, BenchCli& cli) {
+  cmd->add_option("-p,--profile", cli.suite.profile, "Suite profile: quick (default of scripts/run) or full")
+      ->capture_default_str()
+      ->check(CLI::IsMember({"quick", "full"}));
+  cmd->add_option("-k,--kernel", cli.suite.selectors,
+                  "Kernel name, group (relu/f32, sigmoid) or glob; repeatable; default all");
+  cmd->add_option("--out-offset", cli.suite.out_offset,
+                  "Bytes between the output buffer's page start and the output (4 KiB aliasing study)")
+      ->capture_default_str();
+  cmd->add_option("--noisy-cv", cli.suite.noisy_cv, "Flag a benchmark noisy above this coefficient of variation")
+      ->capture_default_str();
+  cmd->allow_extras();
+  cmd->footer("Other arguments go to Google Benchmark, e.g. --benchmark_filter=REGEX --benchmark_repetitions=N.");
+}
+
+}  // namespace
+
+void add_bench(CLI::App& app, Action& action) {
+  auto cli = std::make_shared<BenchCli>();
+  auto* bench_cmd = app.add_subcommand("bench", "Run kernels under Google Benchmark (cycles/value per benchmark)");
+  add_suite_options(bench_cmd, *cli);
+  bench_cmd->add_option("--json", cli->json_out, "Also write Google Benchmark's JSON, with actbench's context");
+  bench_cmd->callback([&action, cli, bench_cmd] {
+    action = [cli, extra = bench_cmd->remaining()] {
+      run_google_benchmark(extra, cli->json_out, *cli);
+      return 0;
+    };
+  });
+
+  auto* run_cmd = app.add_subcommand("run", "Make a new results run: machine.json, bench.json and a summary");
+  add_suite_options(run_cmd, *cli);
+  run_cmd->add_option("--results", cli->results, "Folder that holds one folder per machine")->capture_default_str();
+  run_cmd->add_option("--machine", cli->machine, "Machine folder name (default: from the CPU)");
+  run_cmd->callback([&action, cli, run_cmd] {
+    action = [cli, extra = run_cmd->remaining()] {
+      const fs::path dir = make_run_dir(fs::path(cli->results) / (cli->machine.empty() ? bench::machine_slug() : cli->machine));
+      fmt::print(stderr, "actbench: writing {}\n", dir.string());
+      {
+        std::ofstream m(dir / "machine.json");
+        m << bench::describe_machine().dump(2) << "\n";
+        if (!m) throw std::runtime_error("cannot write " + (dir / "machine.json").string());
+      }
+      run_google_benchmark(extra, (dir / "bench.json").string(), *cli);
+      fmt::print("\n{}\nrun: {}\n", analysis::run_summary(dir), dir.string());
+      return 0;
+    };
+  });
+}
+
+void add_summary(CLI::App& app, Action& action) {
+  auto dir = std::make_shared<std::string>();
+  auto* cmd = app.add_subcommand("summary", "Print the summary table of a results run");
+  cmd->add_option("run-dir", *dir, "A results/<machine>/<timestamp>/ folder")->required();
+  cmd->callback([&action, dir] {
+    action = [dir] {
+      fmt::print("{}", analysis::run_summary(*dir));
+      return 0;
+    };
+  });
+}
+
+}  // namespace actbench::app

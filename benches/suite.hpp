@@ -1,0 +1,36 @@
+// Registers the registry's kernels with Google Benchmark, one benchmark per kernel, working set
+// and input distribution, named <kernel>/mode:<mode>/n:<count>/dist:<dist>.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "kernels/registry.hpp"
+
+namespace actbench::bench {
+
+struct SuiteOptions {
+  std::string profile = "quick";       // quick | full
+  std::vector<std::string> selectors;  // kernels or groups; empty = all
+  std::size_t out_offset = 2048;       // bytes between the output's page start and the output
+  double noisy_cv = 0.02;              // a benchmark whose CV exceeds this is flagged noisy
+};
+
+struct SuitePlan {
+  std::size_t benchmarks = 0;
+  std::size_t kernels = 0;
+  std::vector<std::string> unsupported;  // registered but skipped with the reason
+};
+
+extern const char* const kProfiles[];  // the profile names, for --help and validation
+bool valid_profile(const std::string& p);
+// Google Benchmark's --benchmark_min_time for a profile (seconds per benchmark), used unless
+// the user passes their own. Set globally, not per benchmark, so names carry no /min_time: part.
+double profile_min_time(const std::string& p);
+
+// Registers everything the options select. Throws std::invalid_argument on an unknown selector
+// or profile, before anything runs.
+SuitePlan register_suite(const Registry& reg, const SuiteOptions& opt);
+
+}  // namespace actbench::bench

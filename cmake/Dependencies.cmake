@@ -1,0 +1,13 @@
+# All dependencies are Debian 12 packages installed by scripts/setup; nothing is downloaded.
+find_package(PkgConfig REQUIRED)
+find_package(Threads REQUIRED)
+find_package(benchmark REQUIRED)
+find_package(asmjit REQUIRED)
+find_package(fmt REQUIRED)
+find_package(nlohmann_json 3 REQUIRED)
+find_package(CLI11 REQUIRED)
+pkg_check_modules(PAPI REQUIRED IMPORTED_TARGET papi)
+pkg_check_modules(MPFR REQUIRED IMPORTED_TARGET mpfr)
+if(ACTBENCH_TESTS)
+  find_package(Catch2 2 REQUIRED)
+endif()

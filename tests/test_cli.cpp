@@ -1,0 +1,105 @@
+// The actbench executable as a user meets it: list --json, eval on good and bad input.
+#include <catch2/catch.hpp>
+
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "tests/cli_runner.hpp"
+
+using actbench::test::run_cli;
+
+TEST_CASE("cli: list --json lists every kernel with its fields", "[cli]") {
+  const auto r = run_cli("list --json");
+  REQUIRE(r.status == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  const auto& ks = j.at("kernels");
+  REQUIRE(ks.size() >= 14);
+  std::set<std::string> ops, dtypes, impls;
+  for (const auto& k : ks) {
+    ops.insert(k.at("op").get<std::string>());
+    dtypes.insert(k.at("dtype").get<std::string>());
+    impls.insert(k.at("impl").get<std::string>());
+    CHECK(k.at("name").get<std::string>().rfind(k.at("op").get<std::string>() + "/" + k.at("dtype").get<std::string>(), 0) == 0);
+    CHECK(k.contains("supported"));
+    CHECK(k.at("accuracy").contains("exact"));
+    CHECK(k.at("policy").contains("nan"));
+  }
+  CHECK(ops == std::set<std::string>{"relu", "sigmoid"});
+  CHECK(dtypes == std::set<std::string>{"f32", "f64"});
+  CHECK(impls.count("cpp") == 1);
+  CHECK(impls.count("jit") == 1);
+}
+
+TEST_CASE("cli: list marks kernels unsupported when the CPU lacks their ISA", "[cli]") {
+  const auto r = run_cli("list --json", "", "ACTBENCH_DISABLE_FEATURES=avx512f");
+  REQUIRE(r.status == 0);
+  const auto j = nlohmann::json::parse(r.out);
+  std::size_t avx512 = 0;
+  for (const auto& k : j.at("kernels"))
+    if (k.at("isa") == "avx512f") {
+      ++avx512;
+      CHECK(k.at("supported") == false);
+      CHECK(k.at("missing_features") == "avx512f");
+    }
+  CHECK(avx512 > 0);
+  const auto e = run_cli("eval relu/f32/cpp/avx512f/maxps", "1\n", "ACTBENCH_DISABLE_FEATURES=avx512f");
+  CHECK(e.status != 0);
+  CHECK_THAT(e.out, Catch::Contains("lacks"));
+}
+
+TEST_CASE("cli: eval applies a kernel to text input", "[cli]") {
+  for (const char* k : {"relu/f32/cpp/scalar/signbit-branch", "relu/f32/cpp/scalar/signbit-mask", "relu/f32/cpp/scalar/stdmax"}) {
+    INFO(k);
+    const auto r = run_cli(std::string("eval ") + k, "-1.5\n2.5\n");
+    CHECK(r.status == 0);
+    CHECK(r.out == "0\n2.5\n");
+  }
+  const auto s = run_cli("eval sigmoid/f32/cpp/scalar/libm-f64", "0\n-inf\ninf\n");
+  CHECK(s.status == 0);
+  CHECK(s.out == "0.5\n0\n1\n");
+  const auto d = run_cli("eval relu/f64/cpp/scalar/fmax", "  -3 \n\n1e300\n");
+  CHECK(d.status == 0);
+  CHECK(d.out == "0\n1e+300\n");
+}
+
+TEST_CASE("cli: eval rejects bad input with the line, and unknown kernels", "[cli]") {
+  const auto r = run_cli("eval relu/f32/cpp/scalar/signbit-mask", "1\nabc\n");
+  CHECK(r.status != 0);
+  CHECK_THAT(r.out, Catch::Contains("line 2") && Catch::Contains("'abc' is not a number"));
+  const auto t = run_cli("eval relu/f32/cpp/scalar/signbit-mask", "1.5x\n");
+  CHECK(t.status != 0);
+  CHECK_THAT(t.out, Catch::Contains("line 1"));
+  const auto u = run_cli("eval relu/f32/cpp/scalar/nosuch", "1\n");
+  CHECK(u.status != 0);
+  CHECK_THAT(u.out, Catch::Contains("unknown kernel 'relu/f32/cpp/scalar/nosuch'"));
+}
+
+TEST_CASE("cli: eval --binary round-trips raw little-endian values", "[cli]") {
+  // -2.0f = 0xc0000000, 3.0f = 0x40400000, little-endian.
+  const auto r = run_cli("eval --binary relu/f32/cpp/sse41/maxps | od -An -tx4", "\\000\\000\\000\\300\\000\\000\\100\\100");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("00000000 40400000"));
+  const auto bad = run_cli("eval --binary relu/f32/cpp/scalar/stdmax", "\\000\\000\\000");
+  CHECK(bad.status != 0);
+  CHECK_THAT(bad.out, Catch::Contains("3 bytes is not a whole number of 4-byte f32 values"));
+}
+
+TEST_CASE("cli: bench runs one kernel and reports cycles per value with its source", "[cli]") {
+  const auto r = run_cli(
+      "bench -k relu/f32/cpp/scalar/signbit-mask --benchmark_filter=n:4096/ --benchmark_min_time=0.01 "
+      "--benchmark_format=json");
+  REQUIRE(r.status == 0);
+  const auto start = r.out.find('{');
+  REQUIRE(start != std::string::npos);
+  const auto j = nlohmann::json::parse(r.out.substr(start, r.out.rfind('}') - start + 1));
+  REQUIRE(j.at("benchmarks").size() == 1);
+  const auto& b = j.at("benchmarks")[0];
+  CHECK(b.at("name") == "relu/f32/cpp/scalar/signbit-mask/mode:throughput/n:4096/dist:uniform");
+  CHECK(b.at("cycles_per_value").get<double>() > 0.01);
+  CHECK(b.at("cycles_per_value").get<double>() < 50);
+  CHECK(b.at("label") == "cycles:tsc-calibrated");
+  CHECK(j.at("context").at("cycles_source") == "tsc-calibrated");
+  const auto bad = run_cli("bench -k relu/nosuch");
+  CHECK(bad.status != 0);
+  CHECK_THAT(bad.out, Catch::Contains("no kernel matches 'relu/nosuch'"));
+}
