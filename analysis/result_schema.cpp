@@ -75,6 +75,14 @@ std::optional<BenchRecord> parse_bench_name(const std::string& name) {
   } catch (...) {
     return std::nullopt;
   }
+  std::string offset;
+  if (take("offset", offset)) {
+    try {
+      r.out_offset = std::stoull(offset);
+    } catch (...) {
+      return std::nullopt;
+    }
+  }
   r.kernel = name.substr(0, name.find("/mode:"));
   return r;
 }
@@ -96,6 +104,20 @@ BenchFile load_bench(const std::filesystem::path& file) {
     // Aggregates (mean/median/stddev over --benchmark_repetitions) repeat the per-run figures.
     if (e.value("run_type", "iteration") == "aggregate") continue;
     const std::string name = field<std::string>(file, e, where, "name");
+    if (name.rfind("calib/", 0) == 0) {
+      CalibRecord c;
+      c.name = name;
+      if (e.value("error_occurred", false)) {
+        c.skipped = true;
+        c.skip_reason = e.value("error_message", std::string("skipped"));
+      } else {
+        c.cycles_per_instruction = field<double>(file, e, where, "cycles_per_instruction");
+        c.cv = field<double>(file, e, where, "cycles_per_instruction_cv");
+        if (e.contains("expected_cycles")) c.expected = field<double>(file, e, where, "expected_cycles");
+      }
+      b.calibration.push_back(std::move(c));
+      continue;
+    }
     auto rec = parse_bench_name(name);
     if (!rec) throw SchemaError(file, where + "name", "'" + name + "' is not <kernel>/mode:<m>/n:<n>/dist:<d>");
     if (e.value("error_occurred", false)) {

@@ -24,6 +24,7 @@ struct BenchRecord {
   std::string kernel;  // the kernel part
   std::string mode, dist;
   std::size_t n = 0;
+  std::optional<std::size_t> out_offset;  // only when the name says /offset:<bytes>
   bool skipped = false;
   std::string skip_reason;
   std::string cycles_source;  // from the benchmark's label, e.g. "tsc-calibrated"
@@ -32,10 +33,20 @@ struct BenchRecord {
   double bytes = 0;
 };
 
+// A known-answer calibration benchmark: calib/<instruction>-<width>/<lat|tput>.
+struct CalibRecord {
+  std::string name;
+  bool skipped = false;
+  std::string skip_reason;
+  double cycles_per_instruction = 0, cv = 0;
+  std::optional<double> expected;
+};
+
 struct BenchFile {
   int schema_version = 0;
   nlohmann::json context;
   std::vector<BenchRecord> records;
+  std::vector<CalibRecord> calibration;
 };
 
 nlohmann::json read_json(const std::filesystem::path& file);

@@ -18,8 +18,13 @@ std::string run_summary(const std::filesystem::path& run_dir) {
     out += fmt::format("machine: {} ({}), calibrated core clock {:.3f} GHz\n", m["cpu"].value("brand", "?"),
                        m.value("slug", "?"), m["clock"].value("core_hz_calibrated", 0.0) * 1e-9);
   }
-  // One row per kernel at its smallest working set (the L1 reference point), fastest first per op.
-  std::map<std::string, const BenchRecord*> best;
+  // One row per kernel: uniform inputs at its smallest working set (the L1 reference point),
+  // throughput and latency side by side, fastest first per op.
+  struct Row {
+    const BenchRecord* tput = nullptr;
+    const BenchRecord* lat = nullptr;
+  };
+  std::map<std::string, Row> rows_by_kernel;
   std::set<std::string> sources;
   std::size_t skipped = 0, noisy = 0;
   for (const auto& r : b.records) {
@@ -29,26 +34,45 @@ std::string run_summary(const std::filesystem::path& run_dir) {
     }
     noisy += r.noisy;
     sources.insert(r.cycles_source);
-    auto& slot = best[r.kernel + "\t" + r.mode + "\t" + r.dist];
+    if (r.dist != "uniform" || r.out_offset) continue;
+    const BenchRecord*& slot = r.mode == "latency" ? rows_by_kernel[r.kernel].lat : rows_by_kernel[r.kernel].tput;
     if (!slot || r.n < slot->n) slot = &r;
   }
-  std::vector<const BenchRecord*> rows;
-  for (auto& [k, r] : best) rows.push_back(r);
-  std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) {
-    const std::string opa = a->kernel.substr(0, a->kernel.find('/')), opb = b->kernel.substr(0, b->kernel.find('/'));
-    return opa != opb ? opa < opb : a->cycles_per_value < b->cycles_per_value;
+  std::vector<std::pair<std::string, Row>> rows(rows_by_kernel.begin(), rows_by_kernel.end());
+  auto key = [](const Row& r) { return r.tput ? r.tput->cycles_per_value : 1e300; };
+  std::sort(rows.begin(), rows.end(), [&](const auto& a, const auto& b) {
+    const std::string opa = a.first.substr(0, a.first.find('/')), opb = b.first.substr(0, b.first.find('/'));
+    return opa != opb ? opa < opb : key(a.second) < key(b.second);
   });
   std::size_t w = 6;
-  for (auto* r : rows) w = std::max(w, r->kernel.size());
-  out += fmt::format("{:<{}}  {:>10} {:>7} {:>12} {:>10} {:>6}  {}\n", "kernel", w, "mode", "n", "cycles/value",
-                     "min", "CV", "");
-  for (auto* r : rows)
-    out += fmt::format("{:<{}}  {:>10} {:>7} {:>12.4f} {:>10.4f} {:>5.1f}%  {}\n", r->kernel, w, r->mode, r->n,
-                       r->cycles_per_value, r->cycles_per_value_min, 100 * r->cv, r->noisy ? "noisy" : "");
+  for (const auto& [k, r] : rows) w = std::max(w, k.size());
+  auto cell = [](const BenchRecord* r) {
+    return r ? fmt::format("{:>9.4f} {:>5.1f}%{}", r->cycles_per_value, 100 * r->cv, r->noisy ? "*" : " ")
+             : fmt::format("{:>17}", "-");
+  };
+  out += fmt::format("{:<{}}  {:>7}  {:>17}  {:>17}\n", "kernel (cycles/value, CV; * noisy)", w, "n", "throughput",
+                     "latency");
+  for (const auto& [k, r] : rows)
+    out += fmt::format("{:<{}}  {:>7}  {}  {}\n", k, w, r.tput ? r.tput->n : r.lat->n, cell(r.tput), cell(r.lat));
+  if (!b.calibration.empty()) {
+    out += "\nknown-answer calibration (cycles per instruction; expected: Intel Skylake to Ice Lake)\n";
+    for (const auto& c : b.calibration) {
+      if (c.skipped) {
+        out += fmt::format("  {:<24} skipped: {}\n", c.name, c.skip_reason);
+        continue;
+      }
+      std::string exp = c.expected ? fmt::format("{:>6.2f}  {:+6.1f}%", *c.expected, 100 * (c.cycles_per_instruction / *c.expected - 1))
+                                   : std::string("     -");
+      out += fmt::format("  {:<24} {:>7.3f}  {}\n", c.name, c.cycles_per_instruction, exp);
+    }
+  }
   std::string src;
   for (const auto& s : sources) src += (src.empty() ? "" : ", ") + s;
-  out += fmt::format("cycles source: {}; {} benchmarks, {} noisy, {} skipped (unsupported here)\n",
-                     src.empty() ? "none" : src, b.records.size(), noisy, skipped);
+  const std::string profile = b.context.value("actbench_profile", std::string("?"));
+  const std::string seconds = b.context.value("actbench_seconds", std::string("?"));
+  out += fmt::format("profile {} ({} s); cycles source: {}; {} benchmarks, {} noisy (CV > {}), {} skipped (unsupported here)\n",
+                     profile, seconds, src.empty() ? "none" : src, b.records.size(), noisy,
+                     b.context.value("noisy_cv_threshold", std::string("?")), skipped);
   return out;
 }
 

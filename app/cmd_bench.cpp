@@ -52,6 +52,19 @@ fs::path make_run_dir(const fs::path& machine_dir) {
   throw std::runtime_error("too many runs in the same second under " + machine_dir.string());
 }
 
+// Google Benchmark writes its context before the run; what is known only after is added here.
+void add_context(const std::string& json_file, const std::string& key, const std::string& value) {
+  nlohmann::json j = analysis::read_json(json_file);
+  j["context"][key] = value;
+  const std::string tmp = json_file + ".tmp";
+  {
+    std::ofstream out(tmp);
+    out << j.dump(2) << "\n";
+    if (!out) throw std::runtime_error("cannot write " + tmp);
+  }
+  fs::rename(tmp, json_file);
+}
+
 // Hands the remaining arguments to Google Benchmark; returns how many benchmarks ran.
 std::size_t run_google_benchmark(const std::vector<std::string>& extra, const std::string& json_out,
                                  const BenchCli& cli) {
@@ -91,8 +104,9 @@ std::size_t run_google_benchmark(const std::vector<std::string>& extra, const st
   const auto t0 = std::chrono::steady_clock::now();
   const std::size_t ran = benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
-  fmt::print(stderr, "actbench: {} benchmarks in {:.0f} s\n", ran,
-             std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  fmt::print(stderr, "actbench: {} benchmarks in {:.0f} s\n", ran, seconds);
+  if (!json_out.empty()) add_context(json_out, "actbench_seconds", fmt::format("{:.0f}", seconds));
   return ran;
 }
 

@@ -15,6 +15,7 @@ struct SuiteOptions {
   std::vector<std::string> selectors;  // kernels or groups; empty = all
   std::size_t out_offset = 2048;       // bytes between the output's page start and the output
   double noisy_cv = 0.02;              // a benchmark whose CV exceeds this is flagged noisy
+  bool calibration = true;             // also run the known-answer calib/* benchmarks
 };
 
 struct SuitePlan {

@@ -86,7 +86,8 @@ TEST_CASE("cli: eval --binary round-trips raw little-endian values", "[cli]") {
 
 TEST_CASE("cli: bench runs one kernel and reports cycles per value with its source", "[cli]") {
   const auto r = run_cli(
-      "bench -k relu/f32/cpp/scalar/signbit-mask --benchmark_filter=n:4096/ --benchmark_min_time=0.01 "
+      "bench -k relu/f32/cpp/scalar/signbit-mask --benchmark_filter=mode:throughput/n:4096/dist:uniform$ "
+      "--benchmark_min_time=0.01 "
       "--benchmark_format=json");
   REQUIRE(r.status == 0);
   const auto start = r.out.find('{');

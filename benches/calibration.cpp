@@ -1,0 +1,62 @@
+#include "benches/calibration.hpp"
+
+#include <benchmark/benchmark.h>
+
+#include "benches/stats.hpp"
+#include "counters/region.hpp"
+#include "jit/instruction_loops.hpp"
+#include "kernels/cpu_features.hpp"
+
+namespace actbench::bench {
+namespace {
+
+// Latencies are the same on every Intel core since Skylake (and instruction-timings.csv);
+// reciprocal throughputs differ between cores, so only the portable ones carry an expectation.
+constexpr CalibrationCase kCases[] = {
+    {"add", "r64", true, 1.0},     {"imul", "r64", true, 3.0},    {"imul", "r64", false, 1.0},
+    {"vaddps", "ymm", true, 4.0},  {"vaddps", "ymm", false, 0.5}, {"vaddps", "zmm", true, 4.0},
+    {"vaddps", "zmm", false, 0.0}, {"vmaxps", "ymm", true, 4.0},  {"vmaxps", "ymm", false, 0.5},
+    {"vmaxps", "zmm", true, 4.0},  {"vmaxps", "zmm", false, 0.0}, {"vandps", "ymm", true, 1.0},
+    {"vandps", "ymm", false, 0.0}, {"vandps", "zmm", true, 1.0},  {"vandps", "zmm", false, 0.0},
+};
+
+void run_case(benchmark::State& st, CalibrationCase c) {
+  const std::string w = c.width;
+  const FeatureSet need = w == "zmm" ? FeatureSet{Feature::avx512f} : w == "ymm" ? FeatureSet{Feature::avx} : FeatureSet{};
+  if (!host_features().has_all(need)) {
+    st.SkipWithError(("needs " + need.names().front() + ", which this CPU lacks").c_str());
+    return;
+  }
+  const jit::InstructionLoop loop =
+      jit::make_instruction_loop(c.instruction, c.width, c.latency ? jit::LoopKind::latency : jit::LoopKind::throughput);
+  constexpr std::uint64_t kBlocks = 200;  // 20000 instructions per call
+  auto work = [&](std::uint64_t r) { loop.fn(r * kBlocks); };
+  work(50);  // warm-up, including the wide units
+  std::vector<double> cpi;
+  for (auto _ : st) {
+    const counters::RegionSample s = counters::measure_region(work, 4);
+    cpi.push_back(s.cycles / (4.0 * kBlocks * jit::InstructionLoop::kPerBlock));
+  }
+  const SampleStats s = summarize_repetitions(cpi);
+  st.counters["cycles_per_instruction"] = s.median;
+  st.counters["cycles_per_instruction_cv"] = s.cv;
+  if (c.expected > 0) {
+    st.counters["expected_cycles"] = c.expected;
+    st.counters["deviation"] = s.median / c.expected - 1.0;
+  }
+  st.SetLabel("cycles:tsc-calibrated");
+}
+
+}  // namespace
+
+std::size_t register_calibration_benchmarks() {
+  std::size_t count = 0;
+  for (const CalibrationCase& c : kCases) {
+    const std::string name = std::string("calib/") + c.instruction + "-" + c.width + "/" + (c.latency ? "lat" : "tput");
+    benchmark::RegisterBenchmark(name.c_str(), run_case, c)->Unit(benchmark::kMicrosecond);
+    ++count;
+  }
+  return count;
+}
+
+}  // namespace actbench::bench
