@@ -63,15 +63,23 @@ std::string run_summary(const std::filesystem::path& run_dir) {
       }
       std::string exp = c.expected ? fmt::format("{:>6.2f}  {:+6.1f}%", *c.expected, 100 * (c.cycles_per_instruction / *c.expected - 1))
                                    : std::string("     -");
-      out += fmt::format("  {:<24} {:>7.3f}  {}\n", c.name, c.cycles_per_instruction, exp);
+      const std::string note = b.context.value("note:" + c.name, std::string());
+      out += fmt::format("  {:<24} {:>7.3f}  {}{}\n", c.name, c.cycles_per_instruction, exp, note.empty() ? "" : "  (" + note + ")");
     }
   }
   std::string src;
   for (const auto& s : sources) src += (src.empty() ? "" : ", ") + s;
   const std::string profile = b.context.value("actbench_profile", std::string("?"));
   const std::string seconds = b.context.value("actbench_seconds", std::string("?"));
+  for (const auto& [key, value] : b.context.items()) {
+    if (key.rfind("counter:", 0) != 0 || !value.is_string()) continue;
+    std::string v = value.get<std::string>();
+    if (v.size() > 110) v = v.substr(0, 107) + "...";
+    out += fmt::format("counter {}: {}\n", key.substr(8), v);
+  }
   out += fmt::format("profile {} ({} s); cycles source: {}; {} benchmarks, {} noisy (CV > {}), {} skipped (unsupported here)\n",
-                     profile, seconds, src.empty() ? "none" : src, b.records.size(), noisy,
+                     profile, seconds, b.context.value("cycles_source", src.empty() ? std::string("none") : src),
+                     b.records.size(), noisy,
                      b.context.value("noisy_cv_threshold", std::string("?")), skipped);
   return out;
 }

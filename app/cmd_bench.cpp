@@ -90,17 +90,22 @@ std::size_t run_google_benchmark(const std::vector<std::string>& extra, const st
   benchmark::AddCustomContext("actbench_schema_version", std::to_string(analysis::kSchemaVersion));
   benchmark::AddCustomContext("actbench_profile", cli.suite.profile);
   benchmark::AddCustomContext("actbench_machine", bench::machine_slug());
-  benchmark::AddCustomContext("cycles_source", "tsc-calibrated");
+  benchmark::AddCustomContext("cycles_source", plan.counters.cycles_source);
   benchmark::AddCustomContext("cycles_method",
-                              "TSC ticks x core cycles per tick from a dependent add chain timed before each "
-                              "benchmark; N and 2N calls per sample, difference taken");
+                              plan.counters.cycles_source.rfind("papi:", 0) == 0
+                                  ? "PAPI cycle counter; N and 2N calls per sample, difference taken"
+                                  : "TSC ticks x core cycles per tick from a dependent add r64,r64 chain timed "
+                                    "before each sample; N and 2N calls per sample, difference taken");
+  for (const auto& c : plan.counters.counters) benchmark::AddCustomContext("counter:" + c.name, c.source);
   benchmark::AddCustomContext("tsc_hz", fmt::format("{:.0f}", counters::tsc_hz()));
   benchmark::AddCustomContext("core_hz_calibrated", fmt::format("{:.0f}", cal.core_hz));
   benchmark::AddCustomContext("out_offset_bytes", std::to_string(cli.suite.out_offset));
   benchmark::AddCustomContext("noisy_cv_threshold", fmt::format("{}", cli.suite.noisy_cv));
   fmt::print(stderr, "actbench: profile {}, {} kernels, {} benchmarks ({} kernels unsupported here, skipped); "
-             "cycles source: tsc-calibrated, core clock {:.3f} GHz\n",
-             cli.suite.profile, plan.kernels, plan.benchmarks, plan.unsupported.size(), cal.core_hz * 1e-9);
+             "cycles source: {}, calibrated core clock {:.3f} GHz\n",
+             cli.suite.profile, plan.kernels, plan.benchmarks, plan.unsupported.size(), plan.counters.cycles_source,
+             cal.core_hz * 1e-9);
+  for (const auto& c : plan.counters.counters) fmt::print(stderr, "actbench: counter {}: {}\n", c.name, c.source);
   const auto t0 = std::chrono::steady_clock::now();
   const std::size_t ran = benchmark::RunSpecifiedBenchmarks();
   benchmark::Shutdown();
@@ -121,6 +126,13 @@ void add_suite_options(CLI::App* cmd, BenchCli& cli) {
       ->capture_default_str();
   cmd->add_option("--noisy-cv", cli.suite.noisy_cv, "Flag a benchmark noisy above this coefficient of variation")
       ->capture_default_str();
+  cmd->add_option("--counters", cli.suite.counters,
+                  "PAPI events per benchmark, comma separated: cycles, instructions, ref-cycles, branch-misses, "
+                  "l1d-misses or any PAPI name (perf::TASK-CLOCK); each is used where available, and an unknown "
+                  "name stops the run before it starts. --counters= for none")
+      ->delimiter(',')
+      ->capture_default_str();
+  cmd->add_flag("!--no-calibration", cli.suite.calibration, "Skip the known-answer calib/* benchmarks");
   cmd->allow_extras();
   cmd->footer("Other arguments go to Google Benchmark, e.g. --benchmark_filter=REGEX --benchmark_repetitions=N.");
 }

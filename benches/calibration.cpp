@@ -14,7 +14,9 @@ namespace {
 // reciprocal throughputs differ between cores, so only the portable ones carry an expectation.
 constexpr CalibrationCase kCases[] = {
     {"add", "r64", true, 1.0},     {"imul", "r64", true, 3.0},    {"imul", "r64", false, 1.0},
-    {"vaddps", "ymm", true, 4.0},  {"vaddps", "ymm", false, 0.5}, {"vaddps", "zmm", true, 4.0},
+    {"vaddps", "ymm", true, 4.0, "Golden Cove-class cores have a 2-cycle FP adder"},
+    {"vaddps", "ymm", false, 0.5},
+    {"vaddps", "zmm", true, 4.0, "Golden Cove-class cores have a 2-cycle FP adder"},
     {"vaddps", "zmm", false, 0.0}, {"vmaxps", "ymm", true, 4.0},  {"vmaxps", "ymm", false, 0.5},
     {"vmaxps", "zmm", true, 4.0},  {"vmaxps", "zmm", false, 0.0}, {"vandps", "ymm", true, 1.0},
     {"vandps", "ymm", false, 0.0}, {"vandps", "zmm", true, 1.0},  {"vandps", "zmm", false, 0.0},
@@ -54,6 +56,7 @@ std::size_t register_calibration_benchmarks() {
   for (const CalibrationCase& c : kCases) {
     const std::string name = std::string("calib/") + c.instruction + "-" + c.width + "/" + (c.latency ? "lat" : "tput");
     benchmark::RegisterBenchmark(name.c_str(), run_case, c)->Unit(benchmark::kMicrosecond);
+    if (*c.note) benchmark::AddCustomContext("note:" + name, c.note);
     ++count;
   }
   return count;

@@ -13,6 +13,7 @@ struct CalibrationCase {
   const char* width;
   bool latency;
   double expected;  // cycles per instruction on Intel cores since Skylake; 0 = none published here
+  const char* note = "";  // where a newer core is known to differ
 };
 
 // Registers every case this CPU can run (the rest are registered and skipped with the reason).

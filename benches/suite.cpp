@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <memory>
 #include <stdexcept>
 
 #include "benches/buffers.hpp"
@@ -27,7 +28,27 @@ bool valid_profile(const std::string& p) {
 
 double profile_min_time(const std::string& p) { return p == "quick" ? 0.05 : 0.3; }
 
+std::string counter_slug(const std::string& name) {
+  std::string out;
+  for (char c : name) {
+    if (std::isalnum(static_cast<unsigned char>(c)))
+      out += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    else if (!out.empty() && out.back() != '_')
+      out += '_';
+  }
+  while (!out.empty() && out.back() == '_') out.pop_back();
+  return out;
+}
+
 namespace {
+
+// The counters of this run: made once, on the benchmark thread, before anything is timed.
+struct ActiveCounters {
+  std::unique_ptr<counters::PapiCounterSet> set;
+  int cycles = -1;  // index of an available cycles counter in set->info(), -1: calibrated clock
+  std::string cycles_label = "cycles:tsc-calibrated";
+};
+ActiveCounters g_counters;
 
 // The quick profile sweeps working sets and input distributions only for these (the fastest
 // of each family and the libm baseline); full sweeps everything.
@@ -79,9 +100,29 @@ std::uint64_t calls_per_region(Work work) {
   return std::max<std::uint64_t>(1, static_cast<std::uint64_t>(2.5e5 / std::max(1.0, ticks)));
 }
 
-void report(benchmark::State& st, const BenchSpec& spec, const SuiteOptions& opt, const std::vector<double>& cpv,
-            const std::vector<double>& clocks, std::uint64_t reps, std::size_t elem) {
-  const SampleStats s = summarize_repetitions(cpv), c = summarize(clocks);
+// Per-sample figures of one benchmark, per value.
+struct Samples {
+  std::vector<double> cycles, clocks, overhead;
+  std::vector<std::vector<double>> events;  // per counter of g_counters.set; empty when unavailable
+
+  // Adds one sample: `r` for the kernel, `base` (latency mode) for the loop without it.
+  void add(const counters::RegionSample& r, const counters::RegionSample* base, double values) {
+    auto cyc = [](const counters::RegionSample& x) {
+      return g_counters.cycles >= 0 && x.events[g_counters.cycles] ? *x.events[g_counters.cycles] : x.cycles;
+    };
+    cycles.push_back((cyc(r) - (base ? cyc(*base) : 0.0)) / values);
+    if (base) overhead.push_back(cyc(*base) / values);
+    clocks.push_back(r.cycles_per_tick);
+    events.resize(r.events.size());
+    for (std::size_t i = 0; i < r.events.size(); ++i)
+      if (r.events[i] && (!base || base->events[i]))
+        events[i].push_back((*r.events[i] - (base ? *base->events[i] : 0.0)) / values);
+  }
+};
+
+void report(benchmark::State& st, const BenchSpec& spec, const SuiteOptions& opt, const Samples& smp,
+            std::uint64_t reps, std::size_t elem) {
+  const SampleStats s = summarize_repetitions(smp.cycles), c = summarize(smp.clocks);
   st.counters["cycles_per_value"] = s.median;
   st.counters["cycles_per_value_min"] = s.min;
   st.counters["cycles_per_value_cv"] = s.cv;
@@ -95,7 +136,17 @@ void report(benchmark::State& st, const BenchSpec& spec, const SuiteOptions& opt
   st.counters["bytes"] = static_cast<double>((spec.mode == Mode::throughput ? 2 : 1) * spec.n * elem);
   st.counters["out_offset"] = static_cast<double>(spec.out_offset);
   st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations() * 3 * reps * spec.n));
-  st.SetLabel("cycles:tsc-calibrated");
+  if (!smp.overhead.empty()) st.counters["latency_overhead_cycles"] = summarize(smp.overhead).median;
+  if (g_counters.set) {
+    const auto& info = g_counters.set->info();
+    for (std::size_t i = 0; i < smp.events.size(); ++i) {
+      if (static_cast<int>(i) == g_counters.cycles || smp.events[i].empty()) continue;
+      const double per_value = summarize(smp.events[i]).median;
+      st.counters[counter_slug(info[i].name) + "_per_value"] = per_value;
+      if (info[i].event == "PAPI_TOT_INS" && s.median > 0) st.counters["ipc"] = per_value / s.median;
+    }
+  }
+  st.SetLabel(g_counters.cycles_label);
 }
 
 template <class T, class Fn>
@@ -111,7 +162,8 @@ void run_benchmark(benchmark::State& st, BenchSpec spec, SuiteOptions opt) {
   fill(b.in(), spec.n, spec.dist);
   const std::size_t n = spec.n;
   const bool wide = spec.kernel->isa() == Isa::avx2 || spec.kernel->isa() == Isa::avx512f;
-  std::vector<double> cpv, clocks, overhead;
+  counters::PapiCounterSet* papi = g_counters.set.get();
+  Samples smp;
 
   if (spec.mode == Mode::throughput) {
     auto work = [&](std::uint64_t r) {
@@ -119,12 +171,8 @@ void run_benchmark(benchmark::State& st, BenchSpec spec, SuiteOptions opt) {
     };
     warm_up(work, wide ? 20.0 : 5.0);
     const std::uint64_t reps = calls_per_region(work);
-    for (auto _ : st) {
-      const counters::RegionSample r = counters::measure_region(work, reps);
-      cpv.push_back(r.cycles / static_cast<double>(reps * n));
-      clocks.push_back(r.cycles_per_tick);
-    }
-    report(st, spec, opt, cpv, clocks, reps, sizeof(T));
+    for (auto _ : st) smp.add(counters::measure_region(work, reps, papi), nullptr, static_cast<double>(reps * n));
+    report(st, spec, opt, smp, reps, sizeof(T));
     return;
   }
 
@@ -139,16 +187,12 @@ void run_benchmark(benchmark::State& st, BenchSpec spec, SuiteOptions opt) {
   warm_up(work, wide ? 20.0 : 5.0);
   const std::uint64_t reps = calls_per_region(work);
   for (auto _ : st) {
-    const counters::RegionSample k = counters::measure_region(work, reps);
-    const counters::RegionSample o = counters::measure_region(base, reps);
-    const double per = static_cast<double>(reps * n);
-    cpv.push_back((k.cycles - o.cycles) / per);
-    overhead.push_back(o.cycles / per);
-    clocks.push_back(k.cycles_per_tick);
+    const counters::RegionSample k = counters::measure_region(work, reps, papi);
+    const counters::RegionSample o = counters::measure_region(base, reps, papi);
+    smp.add(k, &o, static_cast<double>(reps * n));
   }
   benchmark::DoNotOptimize(carry);
-  report(st, spec, opt, cpv, clocks, reps, sizeof(T));
-  st.counters["latency_overhead_cycles"] = summarize(overhead).median;
+  report(st, spec, opt, smp, reps, sizeof(T));
 }
 
 // Keeps the benchmark thread on the CPU it started on, so caches and the clock calibration
@@ -203,6 +247,28 @@ SuitePlan register_suite(const Registry& reg, const SuiteOptions& opt) {
 
   pin_to_current_cpu();
   SuitePlan plan;
+  g_counters = {};
+  if (!opt.counters.empty()) {
+    g_counters.set = std::make_unique<counters::PapiCounterSet>(opt.counters);  // unknown names throw here
+    plan.counters.counters = g_counters.set->info();
+    for (std::size_t i = 0; i < plan.counters.counters.size(); ++i) {
+      const auto& c = plan.counters.counters[i];
+      if (c.available && (c.event == "PAPI_TOT_CYC" || c.event == "perf::CYCLES" || c.event == "perf::CPU-CYCLES")) {
+        g_counters.cycles = static_cast<int>(i);
+        break;
+      }
+    }
+    if (!g_counters.set->any_available()) g_counters.set.reset();
+  }
+  if (g_counters.cycles >= 0) {
+    plan.counters.cycles_source = g_counters.set->info()[g_counters.cycles].source;
+  } else {
+    bool pmu = true;
+    for (const auto& c : plan.counters.counters)
+      if (c.event == "PAPI_TOT_CYC" && c.source.find("PMU") != std::string::npos) pmu = false;
+    plan.counters.cycles_source = pmu ? "tsc-calibrated" : "tsc-calibrated (no PMU)";
+  }
+  g_counters.cycles_label = "cycles:" + (g_counters.cycles >= 0 ? plan.counters.cycles_source : "tsc-calibrated");
   if (opt.calibration) plan.benchmarks += register_calibration_benchmarks();
   const CacheSizes caches = host_caches();
   plan.kernels = kernels.size();

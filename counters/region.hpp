@@ -6,15 +6,21 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
+#include <vector>
 
+#include "counters/papi_counters.hpp"
 #include "counters/tsc_clock.hpp"
 
 namespace actbench::counters {
 
 struct RegionSample {
-  double cycles = 0;           // core cycles of `reps` runs, timer overhead cancelled
+  double cycles = 0;           // core cycles of `reps` runs (calibrated clock), timer overhead cancelled
   double ticks = 0;            // the same in TSC ticks
   double cycles_per_tick = 0;  // the calibration used
+  // One per counter of the PapiCounterSet given, the same N/2N difference; nullopt where the
+  // counter is unavailable. Empty without a counter set.
+  std::vector<std::optional<double>> events;
 };
 
 // A short calibration (about 60 thousand cycles): min over two runs at each chain length.
@@ -25,16 +31,29 @@ inline double quick_cycles_per_tick() {
   return 100.0 * kBlocks / static_cast<double>(t2 > t1 ? t2 - t1 : 1);
 }
 
+// PAPI's start and stop sit outside the TSC reads, and their cost cancels in the N/2N difference
+// of the counts like the timer's does.
 template <class Work>  // Work: void(std::uint64_t reps)
-RegionSample measure_region(Work&& work, std::uint64_t reps) {
+RegionSample measure_region(Work&& work, std::uint64_t reps, PapiCounterSet* papi = nullptr) {
   RegionSample s;
   s.cycles_per_tick = quick_cycles_per_tick();
+  if (papi) papi->start();
   const std::uint64_t a0 = tsc_begin();
   work(reps);
   const std::uint64_t a1 = tsc_end();
+  if (papi) papi->stop();
+  const std::vector<std::optional<long long>> once = papi ? papi->values() : std::vector<std::optional<long long>>{};
+  if (papi) papi->start();
   const std::uint64_t b0 = tsc_begin();
   work(2 * reps);
   const std::uint64_t b1 = tsc_end();
+  if (papi) {
+    papi->stop();
+    const auto twice = papi->values();
+    for (std::size_t i = 0; i < twice.size(); ++i)
+      s.events.push_back(twice[i] && once[i] ? std::optional<double>(static_cast<double>(*twice[i] - *once[i]))
+                                             : std::nullopt);
+  }
   s.ticks = static_cast<double>(b1 - b0) - static_cast<double>(a1 - a0);
   s.cycles = s.ticks * s.cycles_per_tick;
   return s;
