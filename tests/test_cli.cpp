@@ -8,6 +8,17 @@
 
 using actbench::test::run_cli;
 
+namespace {
+// Runs `actbench bench ... --benchmark_format=json` and parses the JSON it prints.
+nlohmann::json bench_json(const std::string& args) {
+  const auto r = run_cli("bench " + args + " --benchmark_min_time=0.01 --benchmark_format=json");
+  REQUIRE(r.status == 0);
+  const auto start = r.out.find('{');
+  REQUIRE(start != std::string::npos);
+  return nlohmann::json::parse(r.out.substr(start, r.out.rfind('}') - start + 1));
+}
+}  // namespace
+
 TEST_CASE("cli: list --json lists every kernel with its fields", "[cli]") {
   const auto r = run_cli("list --json");
   REQUIRE(r.status == 0);
@@ -85,14 +96,7 @@ TEST_CASE("cli: eval --binary round-trips raw little-endian values", "[cli]") {
 }
 
 TEST_CASE("cli: bench runs one kernel and reports cycles per value with its source", "[cli]") {
-  const auto r = run_cli(
-      "bench -k relu/f32/cpp/scalar/signbit-mask --benchmark_filter=mode:throughput/n:4096/dist:uniform$ "
-      "--benchmark_min_time=0.01 "
-      "--benchmark_format=json");
-  REQUIRE(r.status == 0);
-  const auto start = r.out.find('{');
-  REQUIRE(start != std::string::npos);
-  const auto j = nlohmann::json::parse(r.out.substr(start, r.out.rfind('}') - start + 1));
+  const auto j = bench_json("-k relu/f32/cpp/scalar/signbit-mask --benchmark_filter=mode:throughput/n:4096/dist:uniform$");
   REQUIRE(j.at("benchmarks").size() == 1);
   const auto& b = j.at("benchmarks")[0];
   CHECK(b.at("name") == "relu/f32/cpp/scalar/signbit-mask/mode:throughput/n:4096/dist:uniform");
@@ -106,13 +110,9 @@ TEST_CASE("cli: bench runs one kernel and reports cycles per value with its sour
 }
 
 TEST_CASE("cli: bench counts PAPI software events and names every counter's source", "[cli][papi]") {
-  const auto r = run_cli(
-      "bench -k relu/f32/cpp/scalar/signbit-mask --no-calibration --counters=cycles,perf::TASK-CLOCK "
-      "--benchmark_filter=mode:throughput/n:4096/dist:uniform$ --benchmark_min_time=0.01 --benchmark_format=json");
-  REQUIRE(r.status == 0);
-  const auto start = r.out.find('{');
-  REQUIRE(start != std::string::npos);
-  const auto j = nlohmann::json::parse(r.out.substr(start, r.out.rfind('}') - start + 1));
+  const auto j = bench_json(
+      "-k relu/f32/cpp/scalar/signbit-mask --no-calibration --counters=cycles,perf::TASK-CLOCK "
+      "--benchmark_filter=mode:throughput/n:4096/dist:uniform$");
   const auto& ctx = j.at("context");
   CHECK(ctx.at("counter:perf::TASK-CLOCK") == "papi:perf::TASK-CLOCK");
   const std::string cycles = ctx.at("counter:cycles");

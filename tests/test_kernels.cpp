@@ -26,6 +26,24 @@ void for_each_supported(F f) {
   }
 }
 
+// Runs k over x and checks every output; returns the number of wrong ones and the first message.
+template <class T>
+std::pair<std::size_t, std::string> sweep(const Kernel& k, const std::vector<T>& x) {
+  std::vector<T> y(x.size());
+  const KernelFn fn = k.get();
+  if constexpr (sizeof(T) == 4)
+    fn.f32(x.data(), y.data(), x.size());
+  else
+    fn.f64(x.data(), y.data(), x.size());
+  std::size_t bad = 0;
+  std::string first;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    const std::string e = test::check_value(k, x[i], y[i]);
+    if (!e.empty() && bad++ == 0) first = e;
+  }
+  return {bad, first};
+}
+
 }  // namespace
 
 TEST_CASE("kernels: random and special inputs", "[kernels]") {
@@ -61,16 +79,9 @@ TEST_CASE("sigmoid f32 kernels: dense sample of the float range within the decla
     x.push_back(std::bit_cast<float>(static_cast<std::uint32_t>(b)));
     x.push_back(std::bit_cast<float>(static_cast<std::uint32_t>(b) | 0x80000000u));
   }
-  std::vector<float> y(x.size());
   for_each_supported([&](const Kernel& k) {
     if (k.op() != Op::sigmoid || k.dtype() != DType::f32) return;
-    k.get().f32(x.data(), y.data(), x.size());
-    std::size_t bad = 0;
-    std::string first;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      const std::string e = test::check_value(k, x[i], y[i]);
-      if (!e.empty() && bad++ == 0) first = e;
-    }
+    const auto [bad, first] = sweep(k, x);
     INFO(first);
     CHECK(bad == 0);
   });
@@ -82,16 +93,9 @@ TEST_CASE("sigmoid f64 kernels: dense sample within the declared bound", "[kerne
   std::uniform_real_distribution<double> u(-40, 40);
   for (int i = 0; i < 200000; ++i) x.push_back(u(rng));
   for (std::uint64_t b = 0; b < (1ull << 63); b += (1ull << 63) / 100000) x.push_back(-std::bit_cast<double>(b));
-  std::vector<double> y(x.size());
   for_each_supported([&](const Kernel& k) {
     if (k.op() != Op::sigmoid || k.dtype() != DType::f64) return;
-    k.get().f64(x.data(), y.data(), x.size());
-    std::size_t bad = 0;
-    std::string first;
-    for (std::size_t i = 0; i < x.size(); ++i) {
-      const std::string e = test::check_value(k, x[i], y[i]);
-      if (!e.empty() && bad++ == 0) first = e;
-    }
+    const auto [bad, first] = sweep(k, x);
     INFO(first);
     CHECK(bad == 0);
   });
