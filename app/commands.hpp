@@ -13,6 +13,7 @@ void add_list(CLI::App& app, Action& action);
 void add_eval(CLI::App& app, Action& action);
 void add_bench(CLI::App& app, Action& action);  // bench and run
 void add_summary(CLI::App& app, Action& action);
+void add_disasm(CLI::App& app, Action& action);
 void add_counters(CLI::App& app, Action& action);
 
 }  // namespace actbench::app

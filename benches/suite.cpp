@@ -70,13 +70,18 @@ struct BenchSpec {
   std::size_t out_offset;
 };
 
+// The throughput function, and the register-carried latency loop with its baseline (JIT kernels).
 template <class Fn>
-Fn fn_of(const KernelFn& f) {
-  if constexpr (std::is_same_v<Fn, KernelF32>)
-    return f.f32;
-  else
-    return f.f64;
-}
+struct Typed {
+  Fn fn = nullptr, latency = nullptr, latency_base = nullptr;
+  explicit Typed(const KernelFn& f) {
+    if constexpr (std::is_same_v<Fn, KernelF32>) {
+      fn = f.f32, latency = f.latency_f32, latency_base = f.latency_base_f32;
+    } else {
+      fn = f.f64, latency = f.latency_f64, latency_base = f.latency_base_f64;
+    }
+  }
+};
 
 // Runs `work` until at least `ms` milliseconds have passed, so caches, the branch predictor and
 // (for wide vectors) the core's power license are in their steady state before timing starts.
@@ -151,13 +156,15 @@ void report(benchmark::State& st, const BenchSpec& spec, const SuiteOptions& opt
 
 template <class T, class Fn>
 void run_benchmark(benchmark::State& st, BenchSpec spec, SuiteOptions opt) {
-  Fn f;
+  KernelFn kf;
   try {
-    f = fn_of<Fn>(spec.kernel->get());
+    kf = spec.kernel->get();
   } catch (const std::exception& e) {
     st.SkipWithError(e.what());
     return;
   }
+  const Typed<Fn> typed(kf);
+  const Fn f = typed.fn;
   Buffers<T> b(spec.n, spec.out_offset);
   fill(b.in(), spec.n, spec.dist);
   const std::size_t n = spec.n;
@@ -176,13 +183,22 @@ void run_benchmark(benchmark::State& st, BenchSpec spec, SuiteOptions opt) {
     return;
   }
 
+  // JIT kernels carry the dependency in a register; the rest go through memory, one call per
+  // value. Either way the same loop without the kernel is timed beside it and subtracted.
   T carry = T(0);
   const Fn copy = copy_one<T>;
+  const bool in_register = typed.latency != nullptr;
   auto work = [&](std::uint64_t r) {
-    for (std::uint64_t i = 0; i < r; ++i) carry = latency_chain(f, b.in(), n, carry);
+    for (std::uint64_t i = 0; i < r; ++i) {
+      if (in_register) typed.latency(b.in(), b.out(), n);
+      else carry = latency_chain(f, b.in(), n, carry);
+    }
   };
   auto base = [&](std::uint64_t r) {
-    for (std::uint64_t i = 0; i < r; ++i) carry = latency_chain(copy, b.in(), n, carry);
+    for (std::uint64_t i = 0; i < r; ++i) {
+      if (in_register) typed.latency_base(b.in(), b.out(), n);
+      else carry = latency_chain(copy, b.in(), n, carry);
+    }
   };
   warm_up(work, wide ? 20.0 : 5.0);
   const std::uint64_t reps = calls_per_region(work);
@@ -193,6 +209,7 @@ void run_benchmark(benchmark::State& st, BenchSpec spec, SuiteOptions opt) {
   }
   benchmark::DoNotOptimize(carry);
   report(st, spec, opt, smp, reps, sizeof(T));
+  st.counters["latency_in_register"] = in_register ? 1.0 : 0.0;
 }
 
 // Keeps the benchmark thread on the CPU it started on, so caches and the clock calibration

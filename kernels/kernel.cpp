@@ -22,6 +22,7 @@ const char* to_string(NanPolicy p) {
     case NanPolicy::propagate: return "propagate";
     case NanPolicy::zero: return "zero";
     case NanPolicy::by_sign: return "by-sign";
+    case NanPolicy::one: return "one";
   }
   return "?";
 }
@@ -58,6 +59,10 @@ Kernel::Kernel(std::string name, FeatureSet extra_features, Accuracy accuracy, S
 KernelFn Kernel::get() const {
   if (!supported())
     throw std::runtime_error("kernel " + name_ + " needs CPU features this machine lacks; it is never called here");
+  return inspect();
+}
+
+KernelFn Kernel::inspect() const {
   std::call_once(once_, [this] {
     try {
       fn_ = factory_();

@@ -21,6 +21,11 @@ using KernelF64 = void (*)(const double* in, double* out, std::size_t n);
 struct KernelFn {
   KernelF32 f32 = nullptr;
   KernelF64 f64 = nullptr;
+  // JIT kernels also come as a latency loop (each value depends on the previous result, carried
+  // in a register) and as the same loop with an empty body, whose cost the bench subtracts.
+  KernelF32 latency_f32 = nullptr, latency_base_f32 = nullptr;
+  KernelF64 latency_f64 = nullptr, latency_base_f64 = nullptr;
+  std::string listing;  // the generated code, for `actbench disasm` (JIT kernels)
   explicit operator bool() const { return f32 != nullptr || f64 != nullptr; }
 };
 
@@ -43,6 +48,7 @@ enum class NanPolicy {
   propagate,  // NaN in, NaN out
   zero,       // NaN in, +0 out (maxps(x, 0))
   by_sign,    // a sign-bit test: -NaN gives 0, +NaN stays NaN
+  one,        // NaN in, 1 out (a float-to-int conversion turned it into an ordinary value)
 };
 enum class NegZeroPolicy {
   pos_zero,   // relu(-0) = +0
@@ -92,6 +98,9 @@ class Kernel {
   // Obtains the function on first use (JIT kernels are compiled here). Throws if the host
   // cannot run the kernel: an unsupported kernel is never called.
   KernelFn get() const;
+  // Generates the kernel without the support check, for inspection (`disasm`) only: the result
+  // must not be called unless supported().
+  KernelFn inspect() const;
 
  private:
   std::string name_;

@@ -1,6 +1,7 @@
 // The one hand-edited list of kernels. A variant = one entry here + its code. The name carries
 // op, dtype, impl, ISA and method (kernel_name.hpp); the entry adds what the name cannot say.
 #include "jit/relu_generators.hpp"
+#include "jit/sigmoid_generators.hpp"
 #include "kernels/cpp/cpp_kernels.hpp"
 #include "kernels/registry.hpp"
 
@@ -21,7 +22,15 @@ const SpecialPolicy kExactRelu{NanPolicy::propagate, NegZeroPolicy::pos_zero, De
 const SpecialPolicy kSigmoidIeee{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::preserved,
                                  "sigmoid(+inf) = 1, sigmoid(-inf) = 0"};
 
+const SpecialPolicy kFpclass{NanPolicy::propagate, NegZeroPolicy::pos_zero, DenormalPolicy::preserved,
+                             "vfpclassps flags negative lanes; NaN of either sign is not negative and stays NaN"};
+const SpecialPolicy kSigmoidTable{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::flushed,
+                                  "x clamped to [-16, 16]: results beyond are sigmoid(+-16)"};
+const SpecialPolicy kSchraudolphPolicy{NanPolicy::one, NegZeroPolicy::not_applicable, DenormalPolicy::flushed,
+                                       "NaN becomes INT_MIN in the conversion, whose bits are -0: sigmoid(NaN) = 1"};
+
 constexpr double kF32Ulp1 = 5.9604644775390625e-08;  // 2^-24: one ULP just below 1.0
+constexpr double kSchraudolphAbs = 0.01;  // measured 0.0077 on the dense sweep
 
 }  // namespace
 
@@ -64,13 +73,117 @@ void add_all_kernels(Registry& r) {
   r.add("relu/f64/cpp/scalar/fmax", none, exact, kMaxXZero, "libm fmax(x, 0.0): NaN gives the other operand",
         [] { return f64(cpp::relu_f64_fmax); });
 
-  // ---- ReLU, JIT (asmjit): maxps(x, 0) swept over ISA width and unroll ---------------------
-  for (Isa isa : {Isa::sse41, Isa::avx2, Isa::avx512f})
-    for (int unroll : {1, 4}) {
-      const std::string name = std::string("relu/f32/jit/") + to_string(isa) + "/maxps-u" + std::to_string(unroll);
-      r.add(name, none, exact, kMaxXZero, "generated loop of maxps(x, 0), " + std::to_string(unroll) + " vectors per iteration",
-            [name, isa, unroll] { return jit::relu_maxps(name, {isa, DType::f32, unroll}); });
+  // ---- ReLU, JIT (asmjit): every method, swept over ISA width and unroll -------------------
+  {
+    struct ReluJit {
+      jit::ReluMethod method;
+      Isa isa;
+      DType dtype;
+      int unroll;
+    };
+    using M = jit::ReluMethod;
+    const ReluJit sweep[] = {
+        {M::maxps, Isa::sse41, DType::f32, 1},          {M::maxps, Isa::sse41, DType::f32, 4},
+        {M::maxps, Isa::avx2, DType::f32, 1},           {M::maxps, Isa::avx2, DType::f32, 4},
+        {M::maxps, Isa::avx512f, DType::f32, 1},        {M::maxps, Isa::avx512f, DType::f32, 4},
+        {M::maxps_rev, Isa::avx2, DType::f32, 4},       {M::maxps_rev, Isa::avx512f, DType::f32, 4},
+        {M::blendv, Isa::avx2, DType::f32, 1},          {M::blendv, Isa::avx2, DType::f32, 4},
+        {M::psrad_andn, Isa::sse41, DType::f32, 4},     {M::psrad_andn, Isa::avx2, DType::f32, 4},
+        {M::psrad_andn, Isa::avx512f, DType::f32, 1},   {M::psrad_andn, Isa::avx512f, DType::f32, 4},
+        {M::pmaxsd, Isa::sse41, DType::f32, 4},         {M::pmaxsd, Isa::avx2, DType::f32, 4},
+        {M::pmaxsd, Isa::avx512f, DType::f32, 1},       {M::pmaxsd, Isa::avx512f, DType::f32, 4},
+        {M::pmovd2m_xor, Isa::avx512f, DType::f32, 4},  {M::ptestnm_zero, Isa::avx512f, DType::f32, 1},
+        {M::ptestnm_zero, Isa::avx512f, DType::f32, 4}, {M::fpclass_xor, Isa::avx512f, DType::f32, 4},
+        {M::maxps, Isa::avx512f, DType::f64, 4},
+    };
+    for (const ReluJit& j : sweep) {
+      std::string method = jit::method_name(j.method);
+      if (j.dtype == DType::f64 && method == "maxps") method = "maxpd";
+      const std::string name = std::string("relu/") + to_string(j.dtype) + "/jit/" + to_string(j.isa) + "/" + method +
+                               "-u" + std::to_string(j.unroll);
+      const bool dq = j.method == M::pmovd2m_xor || j.method == M::fpclass_xor;
+      const SpecialPolicy& policy = j.method == M::maxps         ? kMaxXZero
+                                    : j.method == M::maxps_rev   ? kCompareKeep
+                                    : j.method == M::fpclass_xor ? kFpclass
+                                                                 : kSignBit;
+      r.add(name, dq ? FeatureSet{Feature::avx512dq} : none, exact, policy,
+            std::string("generated ") + method + ", " + std::to_string(j.unroll) + " vectors per iteration",
+            [name, j] { return jit::relu_vector(name, j.method, {j.isa, j.dtype, j.unroll}); });
     }
+    for (bool branch : {true, false})
+      for (int unroll : {1, 4}) {
+        const std::string name = std::string("relu/f32/jit/scalar/") + (branch ? "signbit-test-js" : "signbit-sar-andn") +
+                                 "-u" + std::to_string(unroll);
+        r.add(name, branch ? none : FeatureSet{Feature::bmi1}, exact, kSignBit,
+              branch ? "generated scalar loop: test eax, eax / js over the store of x or 0"
+                     : "generated scalar loop: sar 31 then andn (BMI1), no branch",
+              [name, branch, unroll] { return jit::relu_scalar_gp(name, branch, unroll); });
+      }
+  }
+
+  // ---- Sigmoid, JIT: exp polynomial family, tables, Schraudolph -----------------------------
+  {
+    using jit::Recip;
+    struct PolyJit {
+      jit::SigmoidPoly p;
+      Isa isa;
+      DType dtype;
+      int unroll;
+      double max_ulp;  // declared: the maximum over the dense sweep of tests/test_kernels.cpp
+    };
+    const PolyJit sweep[] = {
+        {{2, 5, Recip::div, true, false}, Isa::avx512f, DType::f32, 1, 3},
+        {{2, 5, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 3},
+        {{2, 5, Recip::div, true, false}, Isa::avx512f, DType::f32, 4, 3},
+        {{2, 5, Recip::nr1, true, false}, Isa::avx512f, DType::f32, 2, 3},
+        {{2, 5, Recip::nr2, true, false}, Isa::avx512f, DType::f32, 2, 3},
+        {{1, 5, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 5},
+        {{2, 2, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 27523},
+        {{2, 3, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 1345},
+        {{2, 4, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 43},
+        {{2, 6, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 2},
+        {{2, 5, Recip::div, false, false}, Isa::avx512f, DType::f32, 2, 3},
+        {{2, 5, Recip::nr1, false, false}, Isa::avx512f, DType::f32, 2, 3},
+        {{2, 5, Recip::nr2, false, false}, Isa::avx512f, DType::f32, 2, 3},
+        {{2, 5, Recip::div, true, true}, Isa::avx512f, DType::f32, 2, 3},
+        {{2, 5, Recip::nr2, true, true}, Isa::avx512f, DType::f32, 2, 4},
+        {{1, 3, Recip::nr1, true, false}, Isa::avx512f, DType::f32, 2, 1347},
+        {{1, 3, Recip::nr1, false, false}, Isa::avx512f, DType::f32, 2, 1384},
+        {{2, 5, Recip::div, true, false}, Isa::avx2, DType::f32, 2, 3},
+        {{2, 5, Recip::nr2, true, false}, Isa::avx2, DType::f32, 2, 3},
+        {{2, 5, Recip::nr1, false, false}, Isa::avx2, DType::f32, 2, 3},
+        {{1, 3, Recip::nr1, true, false}, Isa::avx2, DType::f32, 2, 1346},
+        {{2, 11, Recip::div, true, false}, Isa::avx512f, DType::f64, 2, 3},
+        {{2, 6, Recip::div, true, false}, Isa::avx512f, DType::f64, 2, 1.7e7},
+    };
+    for (const PolyJit& j : sweep) {
+      const std::string name = std::string("sigmoid/") + to_string(j.dtype) + "/jit/" + to_string(j.isa) + "/" +
+                               j.p.method() + "-u" + std::to_string(j.unroll);
+      const double one_ulp = j.dtype == DType::f32 ? kF32Ulp1 : 1.1102230246251565e-16;
+      const SpecialPolicy policy{NanPolicy::propagate, NegZeroPolicy::not_applicable,
+                                 j.p.reflect && !j.p.scalef ? DenormalPolicy::flushed : DenormalPolicy::preserved,
+                                 j.p.reflect ? (j.p.scalef ? "exp scaled by vscalefps: denormal results kept"
+                                                           : "results below 2^-126 (x < -87.34) are flushed to 0")
+                                             : "x clamped before exp: results near 0 are clamped at about 1e-38"};
+      r.add(name, none, Accuracy::bounded(j.max_ulp, (j.max_ulp + 1) * one_ulp), policy,
+            "generated sigmoid, " + j.p.method() + ", " + std::to_string(j.unroll) + " vectors per iteration",
+            [name, j] { return jit::sigmoid_poly(name, j.p, {j.isa, j.dtype, j.unroll}); });
+    }
+    const std::pair<Isa, int> tables[] = {{Isa::avx512f, 256}, {Isa::avx512f, 4096}, {Isa::avx512f, 65536}, {Isa::avx2, 4096}};
+    for (const auto& [isa, entries] : tables) {
+      const std::string name = std::string("sigmoid/f32/jit/") + to_string(isa) + "/table-lerp-t" + std::to_string(entries) + "-u2";
+      r.add(name, none, Accuracy::bounded(Accuracy{}.max_ulp, jit::sigmoid_table_lerp_bound(entries)), kSigmoidTable,
+            "generated: sigmoid tabulated at " + std::to_string(entries) + " points on [-16, 16], two vgatherdps, linear interpolation",
+            [name, isa, entries] { return jit::sigmoid_table_lerp(name, entries, {isa, DType::f32, 2}); });
+    }
+    const std::pair<Isa, bool> schraudolph[] = {{Isa::avx512f, false}, {Isa::avx512f, true}, {Isa::avx2, false}};
+    for (const auto& [isa, divide] : schraudolph) {
+      const std::string name = std::string("sigmoid/f32/jit/") + to_string(isa) + "/schraudolph-" + (divide ? "div" : "rcp") + "-u2";
+      r.add(name, none, Accuracy::bounded(Accuracy{}.max_ulp, kSchraudolphAbs), kSchraudolphPolicy,
+            std::string("generated: Schraudolph's exp bit trick, then ") + (divide ? "a division" : "an unrefined reciprocal estimate"),
+            [name, isa, divide] { return jit::sigmoid_schraudolph(name, divide, {isa, DType::f32, 2}); });
+    }
+  }
 
   // ---- Sigmoid through libm ------------------------------------------------------------------
   r.add("sigmoid/f32/cpp/scalar/libm", none, Accuracy::bounded(2, 2 * kF32Ulp1), kSigmoidIeee,

@@ -1,0 +1,268 @@
+#include "jit/sigmoid_generators.hpp"
+
+#include <bit>
+#include <cmath>
+#include <numbers>
+#include <vector>
+
+#include "jit/coefficients.hpp"
+#include "jit/generate.hpp"
+
+namespace actbench::jit {
+
+using namespace asmjit;
+
+std::string SigmoidPoly::method() const {
+  std::string m = "exp-rr" + std::to_string(rr) + "-p" + std::to_string(degree) + "-" +
+                  (recip == Recip::div ? "div" : recip == Recip::nr1 ? "nr1" : "nr2");
+  if (!reflect) m += "-direct";
+  if (scalef) m += "-scalef";
+  return m;
+}
+
+namespace {
+
+// The handful of vector operations the generators use, for f32 or f64 at AVX2 or AVX-512 width,
+// so each algorithm is written once. Operands from the pool may be memory (AVX2); a constant that
+// must be a register (a VEX first source) is loaded into the scratch register given.
+struct Ops {
+  x86::Assembler& a;
+  ConstPool& pool;
+  bool f32, z512;
+
+  x86::Vec r(int c, const x86::Vec& scratch) {
+    if (pool.in_register(c)) return pool.reg(c);
+    f32 ? a.vmovaps(scratch, pool.op(c).as<x86::Mem>()) : a.vmovapd(scratch, pool.op(c).as<x86::Mem>());
+    return scratch;
+  }
+  void mov(const x86::Vec& d, const x86::Vec& s) { f32 ? a.vmovaps(d, s) : a.vmovapd(d, s); }
+  void movc(const x86::Vec& d, int c) {
+    if (pool.in_register(c)) mov(d, pool.reg(c));
+    else f32 ? a.vmovaps(d, pool.op(c).as<x86::Mem>()) : a.vmovapd(d, pool.op(c).as<x86::Mem>());
+  }
+  void add(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVaddps, d, x, y) : a.emit(x86::Inst::kIdVaddpd, d, x, y); }
+  void sub(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVsubps, d, x, y) : a.emit(x86::Inst::kIdVsubpd, d, x, y); }
+  void mul(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVmulps, d, x, y) : a.emit(x86::Inst::kIdVmulpd, d, x, y); }
+  void div(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVdivps, d, x, y) : a.emit(x86::Inst::kIdVdivpd, d, x, y); }
+  void max(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVmaxps, d, x, y) : a.emit(x86::Inst::kIdVmaxpd, d, x, y); }
+  void min(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVminps, d, x, y) : a.emit(x86::Inst::kIdVminpd, d, x, y); }
+  // d = x * y + d
+  void fma231(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVfmadd231ps, d, x, y) : a.emit(x86::Inst::kIdVfmadd231pd, d, x, y); }
+  // d = d * x + y
+  void fma213(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVfmadd213ps, d, x, y) : a.emit(x86::Inst::kIdVfmadd213pd, d, x, y); }
+  // d = -(x * y) + d
+  void fnma231(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVfnmadd231ps, d, x, y) : a.emit(x86::Inst::kIdVfnmadd231pd, d, x, y); }
+  void bit_or(const x86::Vec& d, const x86::Vec& x, const Operand& y) {
+    if (z512) f32 ? a.emit(x86::Inst::kIdVpord, d, x, y) : a.emit(x86::Inst::kIdVporq, d, x, y);
+    else a.emit(x86::Inst::kIdVorps, d, x, y);
+  }
+  void bit_xor(const x86::Vec& d, const x86::Vec& x, const Operand& y) {
+    if (z512) f32 ? a.emit(x86::Inst::kIdVpxord, d, x, y) : a.emit(x86::Inst::kIdVpxorq, d, x, y);
+    else a.emit(x86::Inst::kIdVxorps, d, x, y);
+  }
+  void shl_exponent(const x86::Vec& d, const x86::Vec& x) { f32 ? a.vpslld(d, x, 23) : a.vpsllq(d, x, 52); }
+  void rcp(const x86::Vec& d, const x86::Vec& x) {
+    if (z512) f32 ? a.vrcp14ps(d, x) : a.vrcp14pd(d, x);
+    else a.vrcpps(d, x);
+  }
+};
+
+struct Layout {
+  x86::Vec t[8];
+};
+
+Layout temps(Isa isa) {
+  const RegPlan plan = RegPlan::of(isa);
+  Layout l;
+  for (int i = 0; i < 8; ++i) l.t[i] = vreg(isa, plan.temp_base + i);
+  return l;
+}
+
+constexpr std::uint64_t kSignF32 = 0x80000000u, kSignF64 = 0x8000000000000000ull;
+
+}  // namespace
+
+KernelFn sigmoid_poly(const std::string& name, const SigmoidPoly& p, const StreamShape& s) {
+  const bool f32 = s.dtype == DType::f32, z512 = s.isa == Isa::avx512f;
+  const Layout L = temps(s.isa);
+  const long double ln2 = std::numbers::ln2_v<long double>;
+  // Cody-Waite: hi has its low mantissa bits cleared so that n * hi is exact for the n that occur.
+  const double ln2_hi = f32 ? static_cast<double>(std::bit_cast<float>(std::bit_cast<std::uint32_t>(static_cast<float>(ln2)) & 0xFFFFF000u))
+                            : std::bit_cast<double>(std::bit_cast<std::uint64_t>(static_cast<double>(ln2)) & ~0xFFFFFFFull);
+  const double ln2_lo = static_cast<double>(ln2 - ln2_hi);
+  const double ln2_one = f32 ? static_cast<double>(static_cast<float>(ln2)) : static_cast<double>(ln2);
+  const std::vector<double> c = exp_poly_coefficients(p.degree, static_cast<double>(ln2 / 2), s.dtype);
+  // 1.5 * 2^23 (2^52) rounds z*log2e to an integer in the low mantissa bits; the added 127 (1023)
+  // is the exponent bias, so shifting those bits into the exponent field gives 2^n directly.
+  const double magic = f32 ? 0x1.8p23 + 127 : 0x1.8p52 + 1023;
+  // Below this z, exp(z) is below the smallest normal number: 2^n cannot be built by a shift.
+  const double cutoff = f32 ? -0x1.5D589Ep6 : -0x1.6232BDD7ABCD2p9;  // about -87.34 / -708.4
+  const double sat = f32 ? -104.0 : -746.0;                          // scalef: exp(z) rounds to 0 below
+
+  return generate(name, s, [=](ConstPool& pool) -> BodyEmitter {
+    const int k_sign = pool.add_bits(f32 ? kSignF32 : kSignF64), k_one = pool.add(1.0),
+              k_log2e = pool.add(static_cast<double>(1 / ln2)), k_magic = pool.add(magic),
+              k_ln2hi = pool.add(-(p.rr == 2 ? ln2_hi : ln2_one)), k_ln2lo = pool.add(-ln2_lo),
+              k_cut = pool.add(p.scalef ? sat : cutoff), k_hi = pool.add(f32 ? 88.0 : 709.0);
+    std::vector<int> k_c;
+    for (double ci : c) k_c.push_back(pool.add(ci));
+    return [=, &pool](x86::Assembler& a, const x86::Vec& v) {
+      Ops o{a, pool, f32, z512};
+      const x86::Vec z = L.t[0], n = L.t[1], sc = L.t[2], t = L.t[3], q = L.t[4], d = L.t[5], r = L.t[6], x7 = L.t[7];
+      // z: -|x| (reflect) or -x clamped (direct). The clamps keep NaN: it is the second operand.
+      if (p.reflect) {
+        o.bit_or(z, v, pool.op(k_sign));
+        if (p.scalef) o.max(z, o.r(k_cut, x7), z);
+      } else {
+        o.bit_xor(z, v, pool.op(k_sign));
+        o.max(z, o.r(k_cut, x7), z);
+        o.min(z, o.r(k_hi, x7), z);
+      }
+      // n = round(z * log2e)
+      if (p.scalef) {
+        o.mul(n, z, pool.op(k_log2e));
+        f32 ? a.vrndscaleps(n, n, 0) : a.vrndscalepd(n, n, 0);
+      } else {
+        o.movc(n, k_magic);
+        o.fma231(n, z, pool.op(k_log2e));
+        o.shl_exponent(sc, n);  // sc = 2^n
+        o.sub(n, n, pool.op(k_magic));
+      }
+      // t = z - n * ln2 (one constant, or hi and lo)
+      o.mov(t, z);
+      o.fma231(t, n, pool.op(k_ln2hi));
+      if (p.rr == 2) o.fma231(t, n, pool.op(k_ln2lo));
+      // q = c1 + c2 t + ... (Horner), e = 2^n (1 + t q)
+      o.movc(q, k_c.back());
+      for (std::size_t i = k_c.size() - 1; i-- > 0;) o.fma213(q, t, pool.op(k_c[i]));
+      if (p.scalef) {
+        o.mul(t, t, q);
+        o.add(t, t, pool.op(k_one));
+        f32 ? a.vscalefps(t, t, n) : a.vscalefpd(t, t, n);
+      } else {
+        o.mul(t, t, sc);
+        o.fma213(t, q, sc);
+      }
+      // t = e. d = 1 + e; then f = e/d (reflect) or 1/d (direct), by division or Newton-Raphson.
+      o.add(d, t, pool.op(k_one));
+      if (p.recip == Recip::div) {
+        if (p.reflect) o.div(t, t, d);
+        else o.div(t, o.r(k_one, x7), d);
+      } else {
+        o.rcp(r, d);
+        for (int step = 0; step < (p.recip == Recip::nr1 ? 1 : 2); ++step) {
+          o.movc(x7, k_one);
+          o.fnma231(x7, d, r);  // 1 - d r
+          o.fma231(r, r, x7);   // r + r (1 - d r)
+        }
+        if (p.reflect) o.mul(t, t, r);
+        else o.mov(t, r);
+      }
+      if (p.reflect) {
+        if (!p.scalef) {
+          // Below the cutoff 2^n was not representable: the result is 0 (outputs that would be
+          // denormal are flushed, and the policy says so).
+          if (z512) {
+            f32 ? a.vcmpps(x86::k2, z, pool.reg(k_cut), 0x11) : a.vcmppd(x86::k2, z, pool.reg(k_cut), 0x11);
+            a.k(x86::k2).emit(f32 ? x86::Inst::kIdVpxord : x86::Inst::kIdVpxorq, t, t, t);
+          } else {
+            a.emit(f32 ? x86::Inst::kIdVcmpps : x86::Inst::kIdVcmppd, x7, z, pool.op(k_cut), 0x11);
+            a.vandnps(t, x7, t);
+          }
+        }
+        // x >= 0 (sign clear): 1 - f.
+        if (z512) {
+          f32 ? a.vptestnmd(x86::k3, v, pool.reg(k_sign)) : a.vptestnmq(x86::k3, v, pool.reg(k_sign));
+          a.k(x86::k3).emit(f32 ? x86::Inst::kIdVsubps : x86::Inst::kIdVsubpd, t, pool.reg(k_one), t);
+          o.mov(v, t);
+        } else {
+          o.sub(x7, o.r(k_one, x7), t);
+          f32 ? a.vblendvps(v, x7, t, v) : a.vblendvpd(v, x7, t, v);
+        }
+      } else {
+        o.mov(v, t);
+      }
+    };
+  });
+}
+
+namespace {
+constexpr double kTableRange = 16.0;  // the table spans [-16, 16]; beyond, sigmoid is within 1.2e-7 of 0 or 1
+}  // namespace
+
+double sigmoid_table_lerp_bound(int entries) {
+  const double h = 2 * kTableRange / (entries - 1);
+  // Interpolation error h^2/8 max|sigmoid''| (0.0962), the tabulated values' and arithmetic's
+  // rounding (a few 2^-25), what clamping at +-16 gives up (sigmoid(-16) = 1.125e-7), and the
+  // rounding of the float index: up to entries * 2^-24 table steps of h, times max sigmoid' 0.25.
+  return h * h / 8 * 0.0962 + 4 * 0x1p-25 + 1.13e-7 + 32 * 0x1p-24 * 0.25;
+}
+
+KernelFn sigmoid_table_lerp(const std::string& name, int entries, const StreamShape& s) {
+  const bool z512 = s.isa == Isa::avx512f;
+  const Layout L = temps(s.isa);
+  std::vector<float> table(static_cast<std::size_t>(entries));
+  const double h = 2 * kTableRange / (entries - 1);
+  for (int j = 0; j < entries; ++j) table[j] = static_cast<float>(1.0 / (1.0 + std::exp(kTableRange - j * h)));
+  const double scale = 1 / h;
+  return generate(name, s, [=](ConstPool& pool) -> BodyEmitter {
+    const int k_lo = pool.add(-kTableRange), k_hi = pool.add(kTableRange), k_scale = pool.add(scale),
+              k_off = pool.add(kTableRange * scale), k_zero = pool.add_bits(0),
+              k_last = pool.add_bits(static_cast<std::uint32_t>(entries - 2));
+    const int tab = pool.add_table(table.data(), table.size() * sizeof(float));
+    return [=, &pool](x86::Assembler& a, const x86::Vec& v) {
+      Ops o{a, pool, true, z512};
+      const x86::Vec u = L.t[0], fi = L.t[1], i = L.t[2], fr = L.t[3], y0 = L.t[4], y1 = L.t[5], m = L.t[6],
+                     x7 = L.t[7];
+      o.max(u, o.r(k_lo, x7), v);  // NaN stays NaN: it is the second operand
+      o.min(u, o.r(k_hi, x7), u);
+      o.movc(fi, k_off);
+      o.fma231(fi, u, pool.op(k_scale));
+      a.vcvttps2dq(i, fi);  // NaN gives INT_MIN: the clamps below keep every index in the table
+      a.emit(x86::Inst::kIdVpmaxsd, i, i, pool.op(k_zero));
+      a.emit(x86::Inst::kIdVpminsd, i, i, pool.op(k_last));
+      a.vcvtdq2ps(fr, i);
+      o.sub(fr, fi, fr);
+      a.lea(x86::r8, x86::ptr(pool.table_label(tab)));
+      if (z512) {
+        a.kxnorw(x86::k2, x86::k2, x86::k2);
+        a.k(x86::k2).vgatherdps(y0, x86::ptr(x86::r8, i, 2));
+        a.kxnorw(x86::k2, x86::k2, x86::k2);
+        a.k(x86::k2).vgatherdps(y1, x86::ptr(x86::r8, i, 2, 4));
+      } else {
+        a.vpcmpeqd(m, m, m);
+        a.vgatherdps(y0, x86::ptr(x86::r8, i, 2), m);
+        a.vpcmpeqd(m, m, m);
+        a.vgatherdps(y1, x86::ptr(x86::r8, i, 2, 4), m);
+      }
+      o.sub(y1, y1, y0);
+      o.fma231(y0, fr, y1);
+      o.mov(v, y0);
+    };
+  });
+}
+
+KernelFn sigmoid_schraudolph(const std::string& name, bool divide, const StreamShape& s) {
+  const bool z512 = s.isa == Isa::avx512f;
+  const Layout L = temps(s.isa);
+  return generate(name, s, [=](ConstPool& pool) -> BodyEmitter {
+    const int k_sign = pool.add_bits(kSignF32), k_lo = pool.add(-87.0), k_hi = pool.add(88.0),
+              k_a = pool.add(0x1p23 / std::numbers::ln2), k_b = pool.add(127.0 * 0x1p23 - 366393.0),
+              k_one = pool.add(1.0);
+    return [=, &pool](x86::Assembler& a, const x86::Vec& v) {
+      Ops o{a, pool, true, z512};
+      const x86::Vec z = L.t[0], y = L.t[1], x7 = L.t[7];
+      o.bit_xor(z, v, pool.op(k_sign));
+      o.max(z, o.r(k_lo, x7), z);
+      o.min(z, o.r(k_hi, x7), z);
+      o.movc(y, k_b);
+      o.fma231(y, z, pool.op(k_a));
+      a.vcvtps2dq(y, y);  // the integer's bits, read as a float, are exp(z) to a few percent
+      o.add(y, y, pool.op(k_one));
+      if (divide) o.div(v, o.r(k_one, x7), y);
+      else o.rcp(v, y);
+    };
+  });
+}
+
+}  // namespace actbench::jit
