@@ -42,12 +42,15 @@ LD eval(const std::vector<double>& c, LD t) {
 
 }  // namespace
 
-std::vector<double> exp_poly_coefficients(int degree, double r, DType dtype) {
+std::vector<double> exp_poly_coefficients(int degree, double r, DType dtype, bool unit_linear) {
   if (degree < 1 || degree > 12) throw std::invalid_argument("exp polynomial degree must be 1..12");
   constexpr int kNodes = 600;
   std::vector<LD> t(kNodes), w(kNodes, 1.0L / kNodes);
   for (int i = 0; i < kNodes; ++i) t[i] = r * std::cos(std::numbers::pi_v<LD> * (i + 0.5L) / kNodes);
-  const std::size_t d = static_cast<std::size_t>(degree);
+  // With unit_linear the unknowns are c[1..], fitted to e^t - 1 - t.
+  const std::size_t fixed = unit_linear ? 1 : 0;
+  const std::size_t d = static_cast<std::size_t>(degree) - fixed;
+  if (d == 0) return {1.0};
   std::vector<LD> coef(d);
   for (int iter = 0; iter < 200; ++iter) {
     // Weighted least squares for relative error: minimise sum w (1 + t q(t) - e^t)^2 / e^2t.
@@ -57,8 +60,9 @@ std::vector<double> exp_poly_coefficients(int degree, double r, DType dtype) {
       const LD e = std::exp(t[i]), scale = 1 / e;
       std::vector<LD> phi(d);
       LD p = t[i] * scale;
+      for (std::size_t k = 0; k < fixed; ++k) p *= t[i];
       for (std::size_t k = 0; k < d; ++k, p *= t[i]) phi[k] = p;
-      const LD target = (e - 1) * scale;
+      const LD target = (e - 1 - (fixed ? t[i] : 0)) * scale;
       for (std::size_t j = 0; j < d; ++j) {
         b[j] += w[i] * phi[j] * target;
         for (std::size_t k = 0; k < d; ++k) A[j][k] += w[i] * phi[j] * phi[k];
@@ -70,6 +74,7 @@ std::vector<double> exp_poly_coefficients(int degree, double r, DType dtype) {
     for (int i = 0; i < kNodes; ++i) {
       LD q = 0;
       for (std::size_t k = d; k-- > 0;) q = q * t[i] + coef[k];
+      if (fixed) q = 1 + t[i] * q;
       const LD err = std::fabs((1 + t[i] * q - std::exp(t[i])) / std::exp(t[i]));
       w[i] *= err;
       sum += w[i];
@@ -77,9 +82,9 @@ std::vector<double> exp_poly_coefficients(int degree, double r, DType dtype) {
     if (sum == 0) break;
     for (LD& wi : w) wi /= sum;
   }
-  std::vector<double> out(d);
+  std::vector<double> out(fixed, 1.0);
   for (std::size_t k = 0; k < d; ++k)
-    out[k] = dtype == DType::f32 ? static_cast<double>(static_cast<float>(coef[k])) : static_cast<double>(coef[k]);
+    out.push_back(dtype == DType::f32 ? static_cast<double>(static_cast<float>(coef[k])) : static_cast<double>(coef[k]));
   return out;
 }
 

@@ -20,10 +20,15 @@ struct SigmoidPoly {
   Recip recip = Recip::div;
   bool reflect = true;  // -|x| and reflect; false: 1/(1+exp(-x)) with x clamped
   bool scalef = false;  // vscalefps (AVX-512) instead of building 2^n in the exponent bits
+  int lut = 0;          // AVX-512: 2^(j/lut) from a table in registers (16: vpermps, 32: vpermi2ps); implies scalef
   std::string method() const;  // e.g. "exp-rr2-p5-div", "exp-rr1-p3-nr1-direct-scalef"
 };
 
 KernelFn sigmoid_poly(const std::string& name, const SigmoidPoly& p, const StreamShape& shape);
+
+// exp(z) = 2^(j/K) * 2^floor(m/K) * p(t): the table sits in one or two zmm registers and is read
+// by a permute, so the polynomial is short (p2, p3). Written for AVX-512 f32.
+KernelFn sigmoid_lut(const std::string& name, const SigmoidPoly& p, const StreamShape& shape);
 
 // Sigmoid tabulated at `entries` points over [-16, 16], linearly interpolated, read with
 // vgatherdps (AVX2, AVX-512). Returns the kernel; `max_abs` gets the error bound it declares.

@@ -42,11 +42,20 @@ int ConstPool::add_table(const void* data, std::size_t bytes) {
   return static_cast<int>(tables_.size() - 1);
 }
 
+int ConstPool::add_block(const void* data) {
+  std::array<unsigned char, 64> block;
+  std::memcpy(block.data(), data, block.size());
+  for (std::size_t i = 0; i < blocks_.size(); ++i)
+    if (blocks_[i] == block) return static_cast<int>(i);
+  blocks_.push_back(block);
+  return static_cast<int>(blocks_.size() - 1);
+}
+
 int ConstPool::add_bits(std::uint64_t bits) {
-  for (std::size_t i = 0; i < bits_.size(); ++i)
-    if (bits_[i] == bits) return static_cast<int>(i);
-  bits_.push_back(bits);
-  return static_cast<int>(bits_.size() - 1);
+  unsigned char block[64];
+  const std::size_t esize = dtype_ == DType::f32 ? 4 : 8;
+  for (std::size_t o = 0; o < 64; o += esize) std::memcpy(block + o, &bits, esize);  // little-endian low bytes
+  return add_block(block);
 }
 
 int ConstPool::add(double value) {
@@ -58,24 +67,21 @@ bool ConstPool::in_register(int index) const { return index < plan_.const_regs; 
 
 x86::Vec ConstPool::reg(int index) const { return vreg(isa_, plan_.const_base + index); }
 
+x86::Mem ConstPool::mem(int index) const { return x86::ptr(label_, index * 64); }
+
 Operand ConstPool::op(int index) const {
   if (in_register(index)) return reg(index);
   return x86::ptr(label_, index * 64);
 }
 
 void ConstPool::emit_loads(x86::Assembler& a) {
-  for (int i = 0; i < static_cast<int>(bits_.size()) && in_register(i); ++i) a.vmovups(reg(i), x86::ptr(label_, i * 64));
+  for (int i = 0; i < static_cast<int>(blocks_.size()) && in_register(i); ++i) a.vmovups(reg(i), x86::ptr(label_, i * 64));
 }
 
 void ConstPool::emit_data(x86::Assembler& a) {
   a.align(AlignMode::kData, 64);
   a.bind(label_);
-  for (std::uint64_t b : bits_) {
-    unsigned char block[64];
-    const std::size_t esize = dtype_ == DType::f32 ? 4 : 8;
-    for (std::size_t o = 0; o < 64; o += esize) std::memcpy(block + o, &b, esize);  // little-endian low bytes
-    a.embed(block, sizeof block);
-  }
+  for (const auto& block : blocks_) a.embed(block.data(), block.size());
   for (std::size_t i = 0; i < tables_.size(); ++i) {
     a.align(AlignMode::kData, 64);
     a.bind(table_labels_[i]);

@@ -13,6 +13,8 @@
 
 #include <asmjit/x86.h>
 
+#include <array>
+#include <cstdint>
 #include <functional>
 #include <vector>
 
@@ -45,7 +47,9 @@ class ConstPool {
   ConstPool(Isa isa, DType dtype);
   int add(double value);          // index of a constant (deduplicated)
   int add_bits(std::uint64_t bits);  // the same, from a bit pattern of the dtype
+  int add_block(const void* data);   // a whole 64-byte vector of distinct values (a small table)
   asmjit::Operand op(int index) const;
+  asmjit::x86::Mem mem(int index) const;  // always the pool's memory copy (a load, not an ALU move)
   asmjit::x86::Vec reg(int index) const;  // only for constants that live in registers
   // A table embedded after the code (read-only once the code is mapped); its label exists after bind().
   int add_table(const void* data, std::size_t bytes);
@@ -60,7 +64,7 @@ class ConstPool {
   Isa isa_;
   DType dtype_;
   RegPlan plan_;
-  std::vector<std::uint64_t> bits_;
+  std::vector<std::array<unsigned char, 64>> blocks_;
   asmjit::Label label_;
   std::vector<std::vector<unsigned char>> tables_;
   std::vector<asmjit::Label> table_labels_;
