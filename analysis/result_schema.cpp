@@ -129,6 +129,7 @@ BenchFile load_bench(const std::filesystem::path& file) {
       rec->cv = field<double>(file, e, where, "cycles_per_value_cv");
       rec->noisy = field<double>(file, e, where, "noisy") != 0.0;
       rec->bytes = e.value("bytes", 0.0);
+      if (e.contains("declared_max_ulp")) rec->declared_max_ulp = field<double>(file, e, where, "declared_max_ulp");
       const std::string label = field<std::string>(file, e, where, "label");
       rec->cycles_source = label.rfind("cycles:", 0) == 0 ? label.substr(7) : label;
     }

@@ -31,6 +31,7 @@ struct BenchRecord {
   double cycles_per_value = 0, cycles_per_value_min = 0, cv = 0;
   bool noisy = false;
   double bytes = 0;
+  std::optional<double> declared_max_ulp;  // sigmoid kernels with a ULP bound
 };
 
 // A known-answer calibration benchmark: calib/<instruction>-<width>/<lat|tput>.

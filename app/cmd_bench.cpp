@@ -100,6 +100,9 @@ std::size_t run_google_benchmark(const std::vector<std::string>& extra, const st
   benchmark::AddCustomContext("tsc_hz", fmt::format("{:.0f}", counters::tsc_hz()));
   benchmark::AddCustomContext("core_hz_calibrated", fmt::format("{:.0f}", cal.core_hz));
   benchmark::AddCustomContext("out_offset_bytes", std::to_string(cli.suite.out_offset));
+  std::string absent;
+  for (const auto& p : absent_peers()) absent += (absent.empty() ? "" : ",") + p;
+  benchmark::AddCustomContext("actbench_peers_absent", absent);
   benchmark::AddCustomContext("noisy_cv_threshold", fmt::format("{}", cli.suite.noisy_cv));
   fmt::print(stderr, "actbench: profile {}, {} kernels, {} benchmarks ({} kernels unsupported here, skipped); "
              "cycles source: {}, calibrated core clock {:.3f} GHz\n",

@@ -44,7 +44,8 @@ nlohmann::json to_json(const Kernel& k) {
            {{"nan", to_string(k.policy().nan)},
             {"neg_zero", to_string(k.policy().neg_zero)},
             {"denormals", to_string(k.policy().denormals)},
-            {"note", k.policy().note}}}};
+            {"note", k.policy().note},
+            {"nan_above", std::isinf(k.policy().nan_above) ? nlohmann::json() : nlohmann::json(k.policy().nan_above)}}}};
 }
 
 }  // namespace

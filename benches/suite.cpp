@@ -142,6 +142,8 @@ void report(benchmark::State& st, const BenchSpec& spec, const SuiteOptions& opt
   st.counters["out_offset"] = static_cast<double>(spec.out_offset);
   st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations() * 3 * reps * spec.n));
   if (!smp.overhead.empty()) st.counters["latency_overhead_cycles"] = summarize(smp.overhead).median;
+  const Accuracy& acc = spec.kernel->accuracy();
+  if (!acc.exact && !std::isinf(acc.max_ulp)) st.counters["declared_max_ulp"] = acc.max_ulp;
   if (g_counters.set) {
     const auto& info = g_counters.set->info();
     for (std::size_t i = 0; i < smp.events.size(); ++i) {

@@ -65,6 +65,9 @@ struct SpecialPolicy {
   NegZeroPolicy neg_zero = NegZeroPolicy::not_applicable;
   DenormalPolicy denormals = DenormalPolicy::preserved;
   std::string note;  // anything else a reader should know (clamps, saturation)
+  // Finite inputs at least this large in magnitude may give NaN (a peer's range reduction that
+  // breaks down); infinity for every kernel that handles the whole range.
+  double nan_above = std::numeric_limits<double>::infinity();
 };
 
 const char* to_string(NanPolicy p);

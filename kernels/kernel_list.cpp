@@ -3,6 +3,7 @@
 #include "jit/relu_generators.hpp"
 #include "jit/sigmoid_generators.hpp"
 #include "kernels/cpp/cpp_kernels.hpp"
+#include "kernels/peers/peers.hpp"
 #include "kernels/registry.hpp"
 
 namespace actbench {
@@ -32,7 +33,35 @@ const SpecialPolicy kSchraudolphPolicy{NanPolicy::one, NegZeroPolicy::not_applic
 constexpr double kF32Ulp1 = 5.9604644775390625e-08;  // 2^-24: one ULP just below 1.0
 constexpr double kSchraudolphAbs = 0.01;  // measured 0.0077 on the dense sweep
 
+// Peers' measured behaviour (tests/test_kernels.cpp holds them to it): max ULP and max absolute
+// error over every 61st float bit pattern, special values by `actbench eval`.
+const SpecialPolicy kPeerXnnSigmoid{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::flushed,
+                                    "XNNPACK runs with denormals flushed: results below 2^-126 are 0; some finite "
+                                    "|x| >= 4.29e26 give NaN (first at 4.29038e26; 1e30 too, 3e38 not)",
+                                    4.29e26};
+const SpecialPolicy kPeerXnnRelu{NanPolicy::zero, NegZeroPolicy::pos_zero, DenormalPolicy::flushed,
+                                 "NaN and -0 give +0; runs with denormals flushed, so denormal inputs give 0"};
+const SpecialPolicy kPeerDnnSigmoid{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::flushed,
+                                    "results are flushed to 0 from about x = -87, before they turn denormal"};
+const SpecialPolicy kPeerDnnRelu{NanPolicy::zero, NegZeroPolicy::pos_zero, DenormalPolicy::preserved, "NaN and -0 give +0"};
+const SpecialPolicy kPeerEigenSigmoid{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::preserved,
+                                      "denormal results kept"};
+const SpecialPolicy kPeerEigenRelu{NanPolicy::propagate, NegZeroPolicy::neg_zero, DenormalPolicy::preserved,
+                                   "cwiseMax(0) keeps NaN and -0"};
+const SpecialPolicy kPeerExpDiv{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::flushed,
+                                "exp(-x) overflows to inf for x < -88.7: sigmoid 0 there"};
+
 }  // namespace
+
+std::vector<std::string> absent_peers() {
+  std::vector<std::string> out;
+  if (!ACTBENCH_HAVE_XNNPACK) out.push_back("xnnpack");
+  if (!ACTBENCH_HAVE_ONEDNN) out.push_back("onednn");
+  if (!ACTBENCH_HAVE_EIGEN) out.push_back("eigen");
+  if (!ACTBENCH_HAVE_SLEEF) out.push_back("sleef");
+  if (!ACTBENCH_HAVE_LIBMVEC) out.push_back("libmvec");
+  return out;
+}
 
 void add_all_kernels(Registry& r) {
   const FeatureSet none;
@@ -210,6 +239,47 @@ void add_all_kernels(Registry& r) {
   r.add("sigmoid/f64/cpp/scalar/libm-tanh", none, Accuracy::bounded(Accuracy{}.max_ulp, 2 * 1.1102230246251565e-16),
         kSigmoidIeee, "0.5 + 0.5*tanh(x/2) in double: an absolute bound only",
         [] { return f64(cpp::sigmoid_f64_libm_tanh); });
+
+  // ---- Peers: the libraries people ship, behind the same signature --------------------------
+  // Policies and bounds are what the tests measured on them (tests/test_kernels.cpp), whatever
+  // they are; accuracy over every 61st float bit pattern, as for ours.
+#if ACTBENCH_HAVE_XNNPACK
+  r.add("sigmoid/f32/peer/avx512f/xnnpack", none, Accuracy::bounded(4, 1e-7), kPeerXnnSigmoid,
+        "XNNPACK sigmoid operator (Debian 2022 build; it picks its AVX-512 microkernel here), setup + run per call",
+        [] { return f32(peers::xnnpack_sigmoid_f32); });
+  r.add("relu/f32/peer/avx512f/xnnpack", none, exact, kPeerXnnRelu, "XNNPACK clamp(0, +inf) operator as ReLU",
+        [] { return f32(peers::xnnpack_relu_f32); });
+#endif
+#if ACTBENCH_HAVE_ONEDNN
+  r.add("sigmoid/f32/peer/avx512f/onednn", none, Accuracy::bounded(1.2e7, 1e-7), kPeerDnnSigmoid,
+        "oneDNN eltwise_logistic primitive (created once per length), one thread",
+        [] { return f32(peers::onednn_sigmoid_f32); });
+  r.add("relu/f32/peer/avx512f/onednn", none, exact, kPeerDnnRelu, "oneDNN eltwise_relu primitive, alpha 0, one thread",
+        [] { return f32(peers::onednn_relu_f32); });
+#endif
+#if ACTBENCH_HAVE_EIGEN
+  r.add("sigmoid/f32/peer/avx512f/eigen", none, Accuracy::bounded(7466, 1.6e-7), kPeerEigenSigmoid,
+        "Eigen 3.4 ArrayXf::logistic(), compiled for AVX-512",
+        [] { return f32(peers::eigen_sigmoid_f32); });
+  r.add("relu/f32/peer/avx512f/eigen", none, exact, kPeerEigenRelu, "Eigen 3.4 ArrayXf::cwiseMax(0), compiled for AVX-512",
+        [] { return f32(peers::eigen_relu_f32); });
+  r.add("sigmoid/f64/peer/avx512f/eigen", none, Accuracy::bounded(2, 1.7e-16),
+        kPeerEigenSigmoid, "Eigen 3.4 ArrayXd::logistic(), compiled for AVX-512",
+        [] { return f64(peers::eigen_sigmoid_f64); });
+#endif
+#if ACTBENCH_HAVE_SLEEF
+  r.add("sigmoid/f32/peer/avx512f/sleef", none, Accuracy::bounded(2, 1e-7), kPeerExpDiv,
+        "SLEEF Sleef_expf16_u10 (1.0 ULP exp), then 1/(1+e) by vdivps",
+        [] { return f32(peers::sleef_sigmoid_f32); });
+#endif
+#if ACTBENCH_HAVE_LIBMVEC
+  r.add("sigmoid/f32/peer/avx512f/glibc-libmvec", none, Accuracy::bounded(4, 1e-7), kPeerExpDiv,
+        "glibc libmvec _ZGVeN16v_expf, then 1/(1+e) by vdivps",
+        [] { return f32(peers::libmvec_sigmoid_f32); });
+#endif
+  r.add("sigmoid/f32/peer/scalar/glibc-expf", none, Accuracy::bounded(2, 2 * kF32Ulp1), kSigmoidIeee,
+        "glibc expf (0.502 ULP) called per value: 1/(1+expf(-x)), the cost of a libm call",
+        [] { return f32(cpp::sigmoid_f32_libm); });
 }
 
 }  // namespace actbench

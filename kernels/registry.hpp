@@ -39,4 +39,7 @@ class Registry {
 // Defined in kernel_list.cpp: the one list of variants.
 void add_all_kernels(Registry& r);
 
+// Peers this build was made without (their packages were not found), for the run summary.
+std::vector<std::string> absent_peers();
+
 }  // namespace actbench

@@ -139,7 +139,9 @@ TEST_CASE("papi: each value goes to its own event (page faults counted apart fro
   REQUIRE(v[clock].has_value());
   CHECK(*v[faults] >= static_cast<long long>(kPages));
   CHECK(*v[faults] < static_cast<long long>(4 * kPages));
-  CHECK(*v[clock] >= 5'000'000);  // the 5 ms spin, in ns: not the fault count
+  // The 5 ms spin in ns of CPU time (less when the machine is busy), not the fault count.
+  CHECK(*v[clock] >= 1'000'000);
+  CHECK(*v[clock] > 100 * *v[faults]);
   CHECK(v[3] == v[faults]);
 }
 
