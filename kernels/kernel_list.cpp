@@ -2,6 +2,7 @@
 // op, dtype, impl, ISA and method (kernel_name.hpp); the entry adds what the name cannot say.
 #include "jit/relu_generators.hpp"
 #include "jit/sigmoid_generators.hpp"
+#include "kernels/asm/asm_kernels.hpp"
 #include "kernels/cpp/cpp_kernels.hpp"
 #include "kernels/peers/peers.hpp"
 #include "kernels/registry.hpp"
@@ -32,6 +33,8 @@ const SpecialPolicy kSchraudolphPolicy{NanPolicy::one, NegZeroPolicy::not_applic
 
 constexpr double kF32Ulp1 = 5.9604644775390625e-08;  // 2^-24: one ULP just below 1.0
 constexpr double kSchraudolphAbs = 0.01;  // measured 0.0077 on the dense sweep
+
+constexpr double kAsmSigmoidUlp = 3;  // measured over every 61st float bit pattern
 
 // Peers' measured behaviour (tests/test_kernels.cpp holds them to it): max ULP and max absolute
 // error over every 61st float bit pattern, special values by `actbench eval`.
@@ -239,6 +242,26 @@ void add_all_kernels(Registry& r) {
   r.add("sigmoid/f64/cpp/scalar/libm-tanh", none, Accuracy::bounded(Accuracy{}.max_ulp, 2 * 1.1102230246251565e-16),
         kSigmoidIeee, "0.5 + 0.5*tanh(x/2) in double: an absolute bound only",
         [] { return f64(cpp::sigmoid_f64_libm_tanh); });
+
+  // ---- Hand-written assembly (kernels/asm/*.S) ------------------------------------------------
+  r.add("relu/f32/asm/scalar/signbit-test-js-u4", none, exact, kSignBit, "hand-written: test/js per value, 4 per iteration",
+        [] { return f32(actbench_asm_relu_f32_signbit_branch_u4); });
+  r.add("relu/f32/asm/scalar/signbit-sar-andn-u4", FeatureSet{Feature::bmi1}, exact, kSignBit,
+        "hand-written: sar 31 + andn (BMI1), 4 independent chains", [] { return f32(actbench_asm_relu_f32_signbit_sar_andn_u4); });
+  r.add("relu/f32/asm/sse41/maxps-u4", none, exact, kMaxXZero, "hand-written: maxps(x, 0), 4 xmm per iteration",
+        [] { return f32(actbench_asm_relu_f32_maxps_sse41_u4); });
+  r.add("relu/f32/asm/avx2/maxps-u4", none, exact, kMaxXZero, "hand-written: vmaxps(x, 0), 4 ymm per iteration",
+        [] { return f32(actbench_asm_relu_f32_maxps_avx2_u4); });
+  r.add("relu/f32/asm/avx512f/maxps-u4", none, exact, kMaxXZero, "hand-written: vmaxps(x, 0), 4 zmm per iteration, masked tail",
+        [] { return f32(actbench_asm_relu_f32_maxps_avx512f_u4); });
+  r.add("sigmoid/f32/asm/avx512f/exp-rr2-p5-nr1-direct-scalef-u2", none, Accuracy::bounded(kAsmSigmoidUlp, (kAsmSigmoidUlp + 1) * kF32Ulp1),
+        SpecialPolicy{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::preserved,
+                      "x clamped to [-88, 104]; vscalefps keeps tiny results"},
+        "hand-written: 1/(1+exp(-x)), exp by rr2 + degree 5 + vscalefps, vrcp14ps + 1 Newton step, 2 zmm per iteration",
+        [] { return f32(actbench_asm_sigmoid_f32_exp_p5_nr1_avx512f_u2); });
+  r.add("sigmoid/f32/asm/scalar/expf-call", none, Accuracy::bounded(2, 2 * kF32Ulp1), kSigmoidIeee,
+        "hand-written loop calling glibc expf through the PLT per value: the cost of a libm call",
+        [] { return f32(actbench_asm_sigmoid_f32_expf_call); });
 
   // ---- Peers: the libraries people ship, behind the same signature --------------------------
   // Policies and bounds are what the tests measured on them (tests/test_kernels.cpp), whatever
