@@ -39,6 +39,7 @@ TEST_CASE("cli: list --json lists every kernel with its fields", "[cli]") {
   CHECK(dtypes == std::set<std::string>{"f32", "f64"});
   CHECK(impls.count("cpp") == 1);
   CHECK(impls.count("jit") == 1);
+  CHECK(impls.count("asm") == 1);
 }
 
 TEST_CASE("cli: list marks kernels unsupported when the CPU lacks their ISA", "[cli]") {
