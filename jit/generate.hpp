@@ -15,4 +15,8 @@ using BodyFactory = std::function<BodyEmitter(ConstPool& pool)>;
 
 KernelFn generate(const std::string& name, const StreamShape& shape, const BodyFactory& make_body);
 
+// Assembles the three functions of a kernel with one emitter: emit(a, latency, with_body).
+using KernelEmitter = std::function<void(asmjit::x86::Assembler&, bool latency, bool with_body)>;
+KernelFn generate_kernel(const std::string& name, DType dtype, const KernelEmitter& emit);
+
 }  // namespace actbench::jit

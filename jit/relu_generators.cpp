@@ -86,7 +86,7 @@ KernelFn relu_vector(const std::string& name, ReluMethod method, const StreamSha
 }
 
 KernelFn relu_scalar_gp(const std::string& name, bool branch, int unroll) {
-  auto emit = [&](x86::Assembler& a, bool latency, bool with_body) {
+  return generate_kernel(name, DType::f32, [&](x86::Assembler& a, bool latency, bool with_body) {
     const x86::Gp in = x86::rdi, out = x86::rsi, n = x86::rdx;
     Label loop = a.newLabel(), one = a.newLabel(), rest = a.newLabel(), done = a.newLabel();
     // One value: eax = in[i]; out[i] = sign ? 0 : eax. In the latency loop the next value is made
@@ -139,16 +139,7 @@ KernelFn relu_scalar_gp(const std::string& name, bool branch, int unroll) {
     a.jnz(one);
     a.bind(done);
     a.ret();
-  };
-  const GeneratedCode tput = assemble(name, [&](x86::Assembler& a) { emit(a, false, true); });
-  const GeneratedCode lat = assemble(name, [&](x86::Assembler& a) { emit(a, true, true); });
-  const GeneratedCode base = assemble(name, [&](x86::Assembler& a) { emit(a, true, false); });
-  KernelFn fn;
-  fn.f32 = reinterpret_cast<KernelF32>(tput.entry);
-  fn.latency_f32 = reinterpret_cast<KernelF32>(lat.entry);
-  fn.latency_base_f32 = reinterpret_cast<KernelF32>(base.entry);
-  fn.listing = tput.listing;
-  return fn;
+  });
 }
 
 }  // namespace actbench::jit

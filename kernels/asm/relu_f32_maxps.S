@@ -10,6 +10,42 @@
  * by a lane mask (AVX-512) or one value at a time with maxss (narrower ISAs). */
 #include "asm_macros.h"
 
+/* The VEX/EVEX main loop, the same at ymm and zmm width: 4 vectors of `bytes` each per iteration,
+   `vals` values per iteration, `zero` the zero register. */
+#define VMAXPS_LOOP_U4(R, bytes, vals, zero, label) \
+        cmp     rdx, vals;                       \
+        jb      label##_vec;                     \
+        .p2align 5;                              \
+label##_loop:                                    \
+        vmovups R##0, [rdi];                     \
+        vmovups R##1, [rdi + bytes];             \
+        vmovups R##2, [rdi + 2 * bytes];         \
+        vmovups R##3, [rdi + 3 * bytes];         \
+        vmaxps  R##0, R##0, zero;                \
+        vmaxps  R##1, R##1, zero;                \
+        vmaxps  R##2, R##2, zero;                \
+        vmaxps  R##3, R##3, zero;                \
+        vmovups [rsi], R##0;                     \
+        vmovups [rsi + bytes], R##1;             \
+        vmovups [rsi + 2 * bytes], R##2;         \
+        vmovups [rsi + 3 * bytes], R##3;         \
+        add     rdi, 4 * bytes;                  \
+        add     rsi, 4 * bytes;                  \
+        sub     rdx, vals;                       \
+        cmp     rdx, vals;                       \
+        jae     label##_loop;                    \
+label##_vec:                                     \
+        cmp     rdx, vals / 4;                   \
+        jb      label##_tail;                    \
+        vmovups R##0, [rdi];                     \
+        vmaxps  R##0, R##0, zero;                \
+        vmovups [rsi], R##0;                     \
+        add     rdi, bytes;                      \
+        add     rsi, bytes;                      \
+        sub     rdx, vals / 4;                   \
+        jmp     label##_vec;                     \
+label##_tail:
+
 /* SSE: legacy encoding, unaligned loads into registers first (maxps with memory wants alignment). */
 FUNCTION(actbench_asm_relu_f32_maxps_sse41_u4)
         xorps   xmm15, xmm15
@@ -51,37 +87,7 @@ END(actbench_asm_relu_f32_maxps_sse41_u4)
 
 FUNCTION(actbench_asm_relu_f32_maxps_avx2_u4)
         vxorps  xmm15, xmm15, xmm15
-        cmp     rdx, 32
-        jb      .Lavx2_vec
-        .p2align 5
-.Lavx2_loop:
-        vmovups ymm0, [rdi]
-        vmovups ymm1, [rdi + 32]
-        vmovups ymm2, [rdi + 64]
-        vmovups ymm3, [rdi + 96]
-        vmaxps  ymm0, ymm0, ymm15
-        vmaxps  ymm1, ymm1, ymm15
-        vmaxps  ymm2, ymm2, ymm15
-        vmaxps  ymm3, ymm3, ymm15
-        vmovups [rsi], ymm0
-        vmovups [rsi + 32], ymm1
-        vmovups [rsi + 64], ymm2
-        vmovups [rsi + 96], ymm3
-        add     rdi, 128
-        add     rsi, 128
-        sub     rdx, 32
-        cmp     rdx, 32
-        jae     .Lavx2_loop
-.Lavx2_vec:
-        cmp     rdx, 8
-        jb      .Lavx2_one
-        vmovups ymm0, [rdi]
-        vmaxps  ymm0, ymm0, ymm15
-        vmovups [rsi], ymm0
-        add     rdi, 32
-        add     rsi, 32
-        sub     rdx, 8
-        jmp     .Lavx2_vec
+        VMAXPS_LOOP_U4(ymm, 32, 32, ymm15, .Lavx2)
 .Lavx2_one:
         test    rdx, rdx
         jz      .Lavx2_done
@@ -100,38 +106,7 @@ END(actbench_asm_relu_f32_maxps_avx2_u4)
 
 FUNCTION(actbench_asm_relu_f32_maxps_avx512f_u4)
         vpxord  zmm31, zmm31, zmm31
-        cmp     rdx, 64
-        jb      .Lz_vec
-        .p2align 5
-.Lz_loop:
-        vmovups zmm0, [rdi]
-        vmovups zmm1, [rdi + 64]
-        vmovups zmm2, [rdi + 128]
-        vmovups zmm3, [rdi + 192]
-        vmaxps  zmm0, zmm0, zmm31
-        vmaxps  zmm1, zmm1, zmm31
-        vmaxps  zmm2, zmm2, zmm31
-        vmaxps  zmm3, zmm3, zmm31
-        vmovups [rsi], zmm0
-        vmovups [rsi + 64], zmm1
-        vmovups [rsi + 128], zmm2
-        vmovups [rsi + 192], zmm3
-        add     rdi, 256
-        add     rsi, 256
-        sub     rdx, 64
-        cmp     rdx, 64
-        jae     .Lz_loop
-.Lz_vec:
-        cmp     rdx, 16
-        jb      .Lz_tail
-        vmovups zmm0, [rdi]
-        vmaxps  zmm0, zmm0, zmm31
-        vmovups [rsi], zmm0
-        add     rdi, 64
-        add     rsi, 64
-        sub     rdx, 16
-        jmp     .Lz_vec
-.Lz_tail:
+        VMAXPS_LOOP_U4(zmm, 64, 64, zmm31, .Lz)
         test    rdx, rdx
         jz      .Lz_done
         mov     eax, 1                      /* k1 = (1 << n) - 1: the lanes left */
