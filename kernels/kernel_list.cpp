@@ -35,6 +35,7 @@ constexpr double kF32Ulp1 = 5.9604644775390625e-08;  // 2^-24: one ULP just belo
 constexpr double kSchraudolphAbs = 0.01;  // measured 0.0077 on the dense sweep
 
 constexpr double kAsmSigmoidUlp = 3;  // measured over every 61st float bit pattern
+constexpr double kAsmSigmoidP6Ulp = 2;
 
 // Peers' measured behaviour (tests/test_kernels.cpp holds them to it): max ULP and max absolute
 // error over every 61st float bit pattern, special values by `actbench eval`.
@@ -191,6 +192,10 @@ void add_all_kernels(Registry& r) {
         {{2, 3, Recip::nr2, false, true, 16}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 3, Recip::div, true, true, 16}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 2, Recip::nr1, false, true, 32}, Isa::avx512f, DType::f32, 4, 6},
+        {{2, 6, Recip::nr1, false, true}, Isa::avx512f, DType::f32, 2, 2},
+        {{2, 6, Recip::div, false, true}, Isa::avx512f, DType::f32, 2, 2},
+        {{2, 6, Recip::nr1, true, true}, Isa::avx512f, DType::f32, 2, 3},
+        {{2, 4, Recip::nr1, false, true, 16}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 11, Recip::div, true, false}, Isa::avx512f, DType::f64, 2, 3},
         {{2, 6, Recip::div, true, false}, Isa::avx512f, DType::f64, 2, 1.7e7},
     };
@@ -259,6 +264,11 @@ void add_all_kernels(Registry& r) {
                       "x clamped to [-88, 104]; vscalefps keeps tiny results"},
         "hand-written: 1/(1+exp(-x)), exp by rr2 + degree 5 + vscalefps, vrcp14ps + 1 Newton step, 2 zmm per iteration",
         [] { return f32(actbench_asm_sigmoid_f32_exp_p5_nr1_avx512f_u2); });
+  r.add("sigmoid/f32/asm/avx512f/exp-rr2-p6-nr1-direct-scalef-u2", none, Accuracy::bounded(kAsmSigmoidP6Ulp, (kAsmSigmoidP6Ulp + 1) * kF32Ulp1),
+        SpecialPolicy{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::preserved,
+                      "x clamped to [-88, 104]; vscalefps keeps tiny results"},
+        "hand-written: as the p5 kernel with a degree-6 polynomial",
+        [] { return f32(actbench_asm_sigmoid_f32_exp_p6_nr1_avx512f_u2); });
   r.add("sigmoid/f32/asm/scalar/expf-call", none, Accuracy::bounded(2, 2 * kF32Ulp1), kSigmoidIeee,
         "hand-written loop calling glibc expf through the PLT per value: the cost of a libm call",
         [] { return f32(actbench_asm_sigmoid_f32_expf_call); });

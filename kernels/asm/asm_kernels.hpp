@@ -11,5 +11,6 @@ void actbench_asm_relu_f32_maxps_sse41_u4(const float* in, float* out, std::size
 void actbench_asm_relu_f32_maxps_avx2_u4(const float* in, float* out, std::size_t n);
 void actbench_asm_relu_f32_maxps_avx512f_u4(const float* in, float* out, std::size_t n);
 void actbench_asm_sigmoid_f32_exp_p5_nr1_avx512f_u2(const float* in, float* out, std::size_t n);
+void actbench_asm_sigmoid_f32_exp_p6_nr1_avx512f_u2(const float* in, float* out, std::size_t n);
 void actbench_asm_sigmoid_f32_expf_call(const float* in, float* out, std::size_t n);
 }
