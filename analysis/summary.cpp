@@ -106,6 +106,19 @@ std::string run_summary(const std::filesystem::path& run_dir) {
       out += absent.empty() ? "  every peer was built\n" : "  peers absent from this build: " + absent + "\n";
     }
   }
+  if (std::filesystem::exists(run_dir / "accuracy.json")) {
+    const auto acc = read_json(run_dir / "accuracy.json");
+    if (acc.value("kind", "") != "actbench.accuracy") throw SchemaError(run_dir / "accuracy.json", "kind", "expected \"actbench.accuracy\"");
+    std::size_t n = 0;
+    std::string beyond;
+    for (const auto& k : acc.at("kernels")) {
+      ++n;
+      if (!k.value("within_declared", false)) beyond += "\n  " + k.value("name", "?") + ": " + k.value("verdict", "");
+    }
+    out += fmt::format("\naccuracy ({}): {} kernels measured in {:.0f} s, {} beyond their declared bounds{}\n",
+                       acc.value("inputs", "?"), n, acc.value("seconds", 0.0),
+                       std::count(beyond.begin(), beyond.end(), '\n'), beyond);
+  }
   if (!b.calibration.empty()) {
     out += "\nknown-answer calibration (cycles per instruction; expected: Intel Skylake to Ice Lake)\n";
     for (const auto& c : b.calibration) {

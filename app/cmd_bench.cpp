@@ -11,6 +11,7 @@
 #include <ctime>
 #include <filesystem>
 #include <fstream>
+#include <thread>
 
 #include "analysis/result_schema.hpp"
 #include "analysis/summary.hpp"
@@ -29,6 +30,7 @@ struct BenchCli {
   std::string json_out;             // bench: optional JSON file
   std::string results = "results";  // run: where runs go
   std::string machine;              // run: folder name override
+  bool accuracy = true;             // run: also measure accuracy (default sample) into accuracy.json
 };
 
 std::string utc_stamp() {
@@ -158,6 +160,7 @@ void add_bench(CLI::App& app, Action& action) {
   add_suite_options(run_cmd, *cli);
   run_cmd->add_option("--results", cli->results, "Folder that holds one folder per machine")->capture_default_str();
   run_cmd->add_option("--machine", cli->machine, "Machine folder name (default: from the CPU)");
+  run_cmd->add_flag("!--no-accuracy", cli->accuracy, "Skip the accuracy measurement (accuracy.json)");
   run_cmd->callback([&action, cli, run_cmd] {
     action = [cli, extra = run_cmd->remaining()] {
       const fs::path dir = make_run_dir(fs::path(cli->results) / (cli->machine.empty() ? bench::machine_slug() : cli->machine));
@@ -168,6 +171,11 @@ void add_bench(CLI::App& app, Action& action) {
         if (!m) throw std::runtime_error("cannot write " + (dir / "machine.json").string());
       }
       run_google_benchmark(extra, (dir / "bench.json").string(), *cli);
+      if (cli->accuracy) {
+        bench::AccuracyOptions opt;
+        opt.threads = std::max(1u, std::thread::hardware_concurrency());
+        run_accuracy(cli->suite.selectors, opt, (dir / "accuracy.json").string(), false);
+      }
       fmt::print("\n{}\nrun: {}\n", analysis::run_summary(dir), dir.string());
       return 0;
     };

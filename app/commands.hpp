@@ -14,6 +14,15 @@ void add_eval(CLI::App& app, Action& action);
 void add_bench(CLI::App& app, Action& action);  // bench and run
 void add_summary(CLI::App& app, Action& action);
 void add_disasm(CLI::App& app, Action& action);
+void add_accuracy(CLI::App& app, Action& action);
 void add_counters(CLI::App& app, Action& action);
 
+}  // namespace actbench::app
+
+#include "benches/accuracy.hpp"
+
+namespace actbench::app {
+// Measures, prints (optionally) and writes accuracy.json; returns 1 if a kernel exceeds its bound.
+int run_accuracy(const std::vector<std::string>& selectors, const bench::AccuracyOptions& opt, const std::string& json_out,
+                 bool print_table);
 }  // namespace actbench::app

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   actbench::app::add_bench(app, action);
   actbench::app::add_summary(app, action);
   actbench::app::add_disasm(app, action);
+  actbench::app::add_accuracy(app, action);
   actbench::app::add_counters(app, action);
   try {
     app.parse(argc, argv);

@@ -2,7 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <nlohmann/json.hpp>
+#include <cstdio>
+#include <fstream>
 #include <set>
+#include <unistd.h>
 
 #include "tests/cli_runner.hpp"
 
@@ -136,4 +139,20 @@ TEST_CASE("cli: an unknown event stops bench before any benchmark runs", "[cli][
   CHECK(r.status != 0);
   CHECK_THAT(r.out, Catch::Contains("PAPI_NOT_AN_EVENT"));
   CHECK_THAT(r.out, !Catch::Contains("cycles_per_value"));
+}
+
+TEST_CASE("cli: accuracy writes accuracy.json and fails on a kernel beyond its bound", "[cli][accuracy]") {
+  const std::string file = "/tmp/actbench-cli-accuracy-" + std::to_string(::getpid()) + ".json";
+  const auto r = run_cli("accuracy relu/f32/cpp/scalar/signbit-mask sigmoid/f32/cpp/scalar/libm-f64 --stride 65537 --no-progress --json " + file);
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("2 kernels") && Catch::Contains("0 beyond"));
+  std::ifstream in(file);
+  const auto j = nlohmann::json::parse(in);
+  CHECK(j.at("kind") == "actbench.accuracy");
+  REQUIRE(j.at("kernels").size() == 2);
+  CHECK(j.at("kernels")[1].at("normal_results").at("max_ulp").get<double>() <= 1.0);
+  CHECK(j.at("kernels")[1].at("specials").at("inf") == "1");
+  std::remove(file.c_str());
+  const auto bad = run_cli("accuracy --stride 0");
+  CHECK(bad.status != 0);
 }
