@@ -46,7 +46,9 @@ const SpecialPolicy kPeerXnnSigmoid{NanPolicy::propagate, NegZeroPolicy::not_app
 const SpecialPolicy kPeerXnnRelu{NanPolicy::zero, NegZeroPolicy::pos_zero, DenormalPolicy::flushed,
                                  "NaN and -0 give +0; runs with denormals flushed, so denormal inputs give 0"};
 const SpecialPolicy kPeerDnnSigmoid{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::flushed,
-                                    "results are flushed to 0 from about x = -87, before they turn denormal"};
+                                    "results are flushed to 0 from about x = -87, before they turn denormal; finite "
+                                    "|x| >= 4.642e26 give NaN (exhaustive run: 301M such inputs)",
+                                    4.642e26};
 const SpecialPolicy kPeerDnnRelu{NanPolicy::zero, NegZeroPolicy::pos_zero, DenormalPolicy::preserved, "NaN and -0 give +0"};
 const SpecialPolicy kPeerEigenSigmoid{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::preserved,
                                       "denormal results kept"};
@@ -162,7 +164,7 @@ void add_all_kernels(Registry& r) {
       Isa isa;
       DType dtype;
       int unroll;
-      double max_ulp;  // declared: the maximum measured over every 61st float bit pattern (70M inputs)
+      double max_ulp;  // declared: the maximum measured over all 2^32 floats (actbench accuracy --exhaustive)
     };
     const PolyJit sweep[] = {
         {{2, 5, Recip::div, true, false}, Isa::avx512f, DType::f32, 1, 3},
@@ -172,13 +174,13 @@ void add_all_kernels(Registry& r) {
         {{2, 5, Recip::nr2, true, false}, Isa::avx512f, DType::f32, 2, 4},
         {{1, 5, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 5},
         {{2, 2, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 27524},
-        {{2, 3, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 1345},
+        {{2, 3, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 1346},
         {{2, 4, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 44},
         {{2, 6, Recip::div, true, false}, Isa::avx512f, DType::f32, 2, 2},
         {{2, 5, Recip::div, false, false}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 5, Recip::nr1, false, false}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 5, Recip::nr2, false, false}, Isa::avx512f, DType::f32, 2, 3},
-        {{2, 5, Recip::div, true, true}, Isa::avx512f, DType::f32, 2, 3},
+        {{2, 5, Recip::div, true, true}, Isa::avx512f, DType::f32, 2, 4},
         {{2, 5, Recip::nr2, true, true}, Isa::avx512f, DType::f32, 2, 4},
         {{1, 3, Recip::nr1, true, false}, Isa::avx512f, DType::f32, 2, 1348},
         {{1, 3, Recip::nr1, false, false}, Isa::avx512f, DType::f32, 2, 1385},
@@ -188,7 +190,7 @@ void add_all_kernels(Registry& r) {
         {{1, 3, Recip::nr1, true, false}, Isa::avx2, DType::f32, 2, 1347},
         {{2, 3, Recip::nr1, false, true, 16}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 2, Recip::nr1, false, true, 32}, Isa::avx512f, DType::f32, 2, 6},
-        {{2, 3, Recip::nr1, true, true, 16}, Isa::avx512f, DType::f32, 2, 3},
+        {{2, 3, Recip::nr1, true, true, 16}, Isa::avx512f, DType::f32, 2, 4},
         {{2, 3, Recip::nr2, false, true, 16}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 3, Recip::div, true, true, 16}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 2, Recip::nr1, false, true, 32}, Isa::avx512f, DType::f32, 4, 6},
@@ -291,7 +293,7 @@ void add_all_kernels(Registry& r) {
         [] { return f32(peers::onednn_relu_f32); });
 #endif
 #if ACTBENCH_HAVE_EIGEN
-  r.add("sigmoid/f32/peer/avx512f/eigen", none, Accuracy::bounded(7466, 1.6e-7), kPeerEigenSigmoid,
+  r.add("sigmoid/f32/peer/avx512f/eigen", none, Accuracy::bounded(8950, 1.8e-7), kPeerEigenSigmoid,
         "Eigen 3.4 ArrayXf::logistic(), compiled for AVX-512",
         [] { return f32(peers::eigen_sigmoid_f32); });
   r.add("relu/f32/peer/avx512f/eigen", none, exact, kPeerEigenRelu, "Eigen 3.4 ArrayXf::cwiseMax(0), compiled for AVX-512",
