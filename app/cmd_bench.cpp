@@ -156,7 +156,7 @@ void add_bench(CLI::App& app, Action& action) {
     };
   });
 
-  auto* run_cmd = app.add_subcommand("run", "Make a new results run: machine.json, bench.json and a summary");
+  auto* run_cmd = app.add_subcommand("run", "Make a new results run: machine.json, bench.json, accuracy.json and a summary");
   add_suite_options(run_cmd, *cli);
   run_cmd->add_option("--results", cli->results, "Folder that holds one folder per machine")->capture_default_str();
   run_cmd->add_option("--machine", cli->machine, "Machine folder name (default: from the CPU)");
