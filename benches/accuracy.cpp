@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "analysis/result_schema.hpp"
+#include "kernels/nan_policy.hpp"
 #include "kernels/reference.hpp"
 
 namespace actbench::bench {
@@ -51,18 +52,9 @@ std::vector<T> special_inputs() {
 template <class T>
 void account(KernelAccuracy& acc, RangeStats& normal, RangeStats& sub, const Kernel& k, T x, T y, T cr, double wide) {
   const SpecialPolicy& pol = k.policy();
-  if (std::isnan(x)) {
-    bool ok = true;
-    if (k.op() == Op::sigmoid) {
-      if (pol.nan == NanPolicy::propagate) ok = std::isnan(y);
-      if (pol.nan == NanPolicy::one) ok = std::fabs(static_cast<double>(y) - 1.0) <= k.accuracy().max_abs;
-    }
-    if (!ok && acc.nan_wrong++ == 0) acc.first_nan_wrong_at = static_cast<double>(x);
-    return;
-  }
-  if (std::isnan(y)) {
-    if (std::fabs(static_cast<double>(x)) >= pol.nan_above) return;
-    if (acc.nan_wrong++ == 0) acc.first_nan_wrong_at = static_cast<double>(x);
+  if (std::isnan(x) && k.op() == Op::relu) return;  // ReLU's NaN policies are bitwise: tests/value_check.hpp
+  if (const NanVerdict v = sigmoid_nan_verdict(k, x, y); v != NanVerdict::not_nan) {
+    if (v == NanVerdict::wrong && acc.nan_wrong++ == 0) acc.first_nan_wrong_at = static_cast<double>(x);
     return;
   }
   // A kernel that flushes denormal inputs (its declared policy) gives 0 for them: that is its
