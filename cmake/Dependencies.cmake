@@ -15,7 +15,14 @@ endif()
 # Peers: optional. Each adapter is built when its package is found (scripts/setup installs them
 # all); without one, everything else still builds and the run's summary names the absent peers.
 find_package(Eigen3 3.3 QUIET NO_MODULE)
-find_package(dnnl QUIET)
+# Debian's dnnl package config requires OpenCL and stops the configure without it, so oneDNN is
+# only looked for where OpenCL is found (scripts/setup installs both).
+find_package(OpenCL QUIET)
+if(OpenCL_FOUND)
+  find_package(dnnl QUIET)
+else()
+  message(STATUS "oneDNN skipped: its CMake package needs OpenCL (ocl-icd-opencl-dev, opencl-headers)")
+endif()
 find_package(OpenMP QUIET)
 pkg_check_modules(SLEEF QUIET IMPORTED_TARGET sleef)
 find_path(XNNPACK_INCLUDE_DIR xnnpack.h)
