@@ -1,6 +1,8 @@
 #include "analysis/result_schema.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <iterator>
 #include <sstream>
 
 namespace actbench::analysis {
@@ -52,6 +54,23 @@ T field(const std::filesystem::path& file, const json& obj, const std::string& w
     return it->get<T>();
   } catch (const json::exception&) {
     throw SchemaError(file, where + key, std::string("has the wrong type (") + it->type_name() + ")");
+  }
+}
+
+// Version 1 files do not say which level a size is; every sweep used the same four levels, so
+// per element size the distinct sizes in increasing order are L1, L2, L3, DRAM.
+void infer_working_sets(std::vector<BenchRecord>& records) {
+  std::map<std::string, std::vector<std::size_t>> sizes;  // by dtype
+  auto dtype = [](const BenchRecord& r) { return r.kernel.substr(r.kernel.find('/') + 1, 3); };
+  for (const auto& r : records) sizes[dtype(r)].push_back(r.n);
+  for (auto& [_, v] : sizes) {
+    std::sort(v.begin(), v.end());
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+  }
+  for (auto& r : records) {
+    const auto& v = sizes[dtype(r)];
+    const std::size_t i = std::lower_bound(v.begin(), v.end(), r.n) - v.begin();
+    r.working_set = v.size() <= std::size(kWorkingSetLevels) ? kWorkingSetLevels[i] : "ws" + std::to_string(i + 1);
   }
 }
 
@@ -132,10 +151,58 @@ BenchFile load_bench(const std::filesystem::path& file) {
       if (e.contains("declared_max_ulp")) rec->declared_max_ulp = field<double>(file, e, where, "declared_max_ulp");
       const std::string label = field<std::string>(file, e, where, "label");
       rec->cycles_source = label.rfind("cycles:", 0) == 0 ? label.substr(7) : label;
+      rec->core_ghz = e.value("core_ghz", 0.0);
+      rec->latency_in_register = e.value("latency_in_register", 0.0) != 0.0;
+      if (e.contains("latency_overhead_cycles"))
+        rec->latency_overhead = field<double>(file, e, where, "latency_overhead_cycles");
+      if (e.contains("ipc")) rec->ipc = field<double>(file, e, where, "ipc");
+      for (const auto& [key, value] : e.items()) {
+        constexpr std::string_view suffix = "_per_value";
+        if (key == "cycles_per_value" || key.size() <= suffix.size() ||
+            key.compare(key.size() - suffix.size(), suffix.size(), suffix) != 0 || !value.is_number())
+          continue;
+        rec->per_value[key.substr(0, key.size() - suffix.size())] = value.get<double>();
+      }
+    }
+    if (b.schema_version >= 2 && (!rec->skipped || e.contains("working_set_level"))) {
+      const double level = field<double>(file, e, where, "working_set_level");
+      if (level < 1 || level > std::size(kWorkingSetLevels) || level != static_cast<int>(level))
+        throw SchemaError(file, where + "working_set_level", "expected 1 (L1) to 4 (DRAM)");
+      rec->working_set = kWorkingSetLevels[static_cast<int>(level) - 1];
     }
     b.records.push_back(std::move(*rec));
   }
+  if (b.schema_version < 2) infer_working_sets(b.records);
   return b;
+}
+
+AccuracyFile load_accuracy(const std::filesystem::path& file) {
+  const json j = read_json(file);
+  if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");
+  AccuracyFile a;
+  a.schema_version = check_version(file, j.value("schema_version", json()), "schema_version");
+  if (j.value("kind", "") != "actbench.accuracy") throw SchemaError(file, "kind", "expected \"actbench.accuracy\"");
+  a.inputs = field<std::string>(file, j, "", "inputs");
+  a.seconds = field<double>(file, j, "", "seconds");
+  const json kernels = field<json>(file, j, "", "kernels");
+  if (!kernels.is_array()) throw SchemaError(file, "kernels", "not an array");
+  for (std::size_t i = 0; i < kernels.size(); ++i) {
+    const json& k = kernels[i];
+    const std::string where = "kernels[" + std::to_string(i) + "].";
+    if (!k.is_object()) throw SchemaError(file, where, "not an object");
+    AccuracyRecord r;
+    r.kernel = field<std::string>(file, k, where, "name");
+    const json normal = field<json>(file, k, where, "normal_results");
+    const json denormal = field<json>(file, k, where, "denormal_or_zero_results");
+    r.max_ulp = field<double>(file, normal, where + "normal_results.", "max_ulp");
+    r.max_abs = std::max(field<double>(file, normal, where + "normal_results.", "max_abs"),
+                         field<double>(file, denormal, where + "denormal_or_zero_results.", "max_abs"));
+    r.within_declared = field<bool>(file, k, where, "within_declared");
+    r.nan_against_policy = field<std::size_t>(file, k, where, "nan_against_policy");
+    r.verdict = k.value("verdict", std::string());
+    a.records.push_back(std::move(r));
+  }
+  return a;
 }
 
 json load_machine(const std::filesystem::path& file) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <filesystem>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <stdexcept>
@@ -12,7 +13,13 @@
 namespace actbench::analysis {
 
 // Bumped whenever a field changes meaning or goes away; readers accept 1..kSchemaVersion.
-inline constexpr int kSchemaVersion = 1;
+//   1: first release.
+//   2: bench.json records each benchmark's working-set level (counter working_set_level, 1 = L1 ..
+//      4 = DRAM); for version 1 files the reader infers it from the order of the sizes.
+inline constexpr int kSchemaVersion = 2;
+
+// The working-set levels, in the order of the working_set_level counter (1-based).
+inline constexpr const char* kWorkingSetLevels[] = {"l1", "l2", "l3", "dram"};
 
 class SchemaError : public std::runtime_error {
  public:
@@ -32,6 +39,12 @@ struct BenchRecord {
   bool noisy = false;
   double bytes = 0;
   std::optional<double> declared_max_ulp;  // sigmoid kernels with a ULP bound
+  std::string working_set;                 // l1, l2, l3, dram (see kSchemaVersion)
+  double core_ghz = 0;                     // the calibrated core clock during this benchmark
+  bool latency_in_register = false;        // latency mode: carried in a register (JIT) or through memory
+  std::optional<double> latency_overhead;  // latency mode through memory: the loop's own cycles, subtracted
+  std::map<std::string, double> per_value; // PAPI counters per value, e.g. "instructions" (counter name)
+  std::optional<double> ipc;               // instructions per cycle, where both were counted
 };
 
 // A known-answer calibration benchmark: calib/<instruction>-<width>/<lat|tput>.
@@ -50,7 +63,26 @@ struct BenchFile {
   std::vector<CalibRecord> calibration;
 };
 
+// One kernel of accuracy.json: what `actbench accuracy` measured against the correctly rounded
+// reference (ULP where the reference result is normal, absolute error everywhere).
+struct AccuracyRecord {
+  std::string kernel;
+  double max_ulp = 0;  // normal results
+  double max_abs = 0;  // over normal and denormal results
+  bool within_declared = true;
+  std::size_t nan_against_policy = 0;
+  std::string verdict;
+};
+
+struct AccuracyFile {
+  int schema_version = 0;
+  std::string inputs;  // which inputs were checked
+  double seconds = 0;
+  std::vector<AccuracyRecord> records;
+};
+
 nlohmann::json read_json(const std::filesystem::path& file);
+AccuracyFile load_accuracy(const std::filesystem::path& file);
 BenchFile load_bench(const std::filesystem::path& file);
 nlohmann::json load_machine(const std::filesystem::path& file);
 

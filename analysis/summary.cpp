@@ -107,17 +107,13 @@ std::string run_summary(const std::filesystem::path& run_dir) {
     }
   }
   if (std::filesystem::exists(run_dir / "accuracy.json")) {
-    const auto acc = read_json(run_dir / "accuracy.json");
-    if (acc.value("kind", "") != "actbench.accuracy") throw SchemaError(run_dir / "accuracy.json", "kind", "expected \"actbench.accuracy\"");
-    std::size_t n = 0;
+    const AccuracyFile acc = load_accuracy(run_dir / "accuracy.json");
     std::string beyond;
-    for (const auto& k : acc.at("kernels")) {
-      ++n;
-      if (!k.value("within_declared", false)) beyond += "\n  " + k.value("name", "?") + ": " + k.value("verdict", "");
-    }
-    out += fmt::format("\naccuracy ({}): {} kernels measured in {:.0f} s, {} beyond their declared bounds{}\n",
-                       acc.value("inputs", "?"), n, acc.value("seconds", 0.0),
-                       std::count(beyond.begin(), beyond.end(), '\n'), beyond);
+    std::size_t n_beyond = 0;
+    for (const auto& k : acc.records)
+      if (!k.within_declared) beyond += "\n  " + k.kernel + ": " + k.verdict, ++n_beyond;
+    out += fmt::format("\naccuracy ({}): {} kernels measured in {:.0f} s, {} beyond their declared bounds{}\n", acc.inputs,
+                       acc.records.size(), acc.seconds, n_beyond, beyond);
   }
   if (!b.calibration.empty()) {
     out += "\nknown-answer calibration (cycles per instruction; expected: Intel Skylake to Ice Lake)\n";

@@ -31,6 +31,7 @@ struct BenchCli {
   std::string results = "results";  // run: where runs go
   std::string machine;              // run: folder name override
   bool accuracy = true;             // run: also measure accuracy (default sample) into accuracy.json
+  bool report = true;               // run: write the report into the run
 };
 
 std::string utc_stamp() {
@@ -156,11 +157,12 @@ void add_bench(CLI::App& app, Action& action) {
     };
   });
 
-  auto* run_cmd = app.add_subcommand("run", "Make a new results run: machine.json, bench.json, accuracy.json and a summary");
+  auto* run_cmd = app.add_subcommand("run", "Make a new results run: machine.json, bench.json, accuracy.json, the report and a summary");
   add_suite_options(run_cmd, *cli);
   run_cmd->add_option("--results", cli->results, "Folder that holds one folder per machine")->capture_default_str();
   run_cmd->add_option("--machine", cli->machine, "Machine folder name (default: from the CPU)");
   run_cmd->add_flag("!--no-accuracy", cli->accuracy, "Skip the accuracy measurement (accuracy.json)");
+  run_cmd->add_flag("!--no-report", cli->report, "Skip the report (report.md, report.html, figures.csv, plots/)");
   run_cmd->callback([&action, cli, run_cmd] {
     action = [cli, extra = run_cmd->remaining()] {
       const fs::path dir = make_run_dir(fs::path(cli->results) / (cli->machine.empty() ? bench::machine_slug() : cli->machine));
@@ -176,7 +178,8 @@ void add_bench(CLI::App& app, Action& action) {
         opt.threads = std::max(1u, std::thread::hardware_concurrency());
         run_accuracy(cli->suite.selectors, opt, (dir / "accuracy.json").string(), false);
       }
-      fmt::print("\n{}\nrun: {}\n", analysis::run_summary(dir), dir.string());
+      if (cli->report) write_run_report(dir.string(), true);
+      fmt::print("\n{}\nrun: {}\nreport: {}\n", analysis::run_summary(dir), dir.string(), (dir / "report.html").string());
       return 0;
     };
   });

@@ -16,6 +16,11 @@ void add_summary(CLI::App& app, Action& action);
 void add_disasm(CLI::App& app, Action& action);
 void add_accuracy(CLI::App& app, Action& action);
 void add_counters(CLI::App& app, Action& action);
+void add_report(CLI::App& app, Action& action);
+void add_compare(CLI::App& app, Action& action);
+
+// Writes a run's report files; `actbench run` calls it at the end of a run.
+int write_run_report(const std::string& run_dir, bool plots);
 
 }  // namespace actbench::app
 

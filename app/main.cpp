@@ -18,6 +18,8 @@ int main(int argc, char** argv) {
   actbench::app::add_disasm(app, action);
   actbench::app::add_accuracy(app, action);
   actbench::app::add_counters(app, action);
+  actbench::app::add_report(app, action);
+  actbench::app::add_compare(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -1,5 +1,7 @@
 #include "benches/suite.hpp"
 
+#include "analysis/result_schema.hpp"
+
 #include <benchmark/benchmark.h>
 #include <fnmatch.h>
 #include <sched.h>
@@ -52,9 +54,13 @@ ActiveCounters g_counters;
 
 // The quick profile sweeps working sets and input distributions only for these (the fastest
 // of each family and the libm baseline); full sweeps everything.
+// The real branches (test/js) are here for the report's branch-prediction claim: GCC if-converts
+// the C++ signbit-branch.
 const char* const kSweepSubset[] = {"relu/f32/*/avx512f/maxps*",          "relu/f32/*/avx2/maxps*",
                                     "relu/f32/cpp/scalar/signbit-branch", "relu/f32/cpp/scalar/signbit-mask",
-                                    "relu/f64/cpp/scalar/signbit-branch", "sigmoid/f32/cpp/scalar/libm"};
+                                    "relu/f32/*/scalar/signbit-test-js*", "relu/f64/cpp/scalar/signbit-branch",
+                                    "sigmoid/f32/cpp/scalar/libm",        "sigmoid/f32/peer/avx512f/xnnpack",
+                                    "sigmoid/f32/asm/avx512f/*"};
 
 bool in_sweep_subset(const Kernel& k) {
   for (const char* g : kSweepSubset)
@@ -68,6 +74,7 @@ struct BenchSpec {
   std::size_t n;
   Dist dist;
   std::size_t out_offset;
+  int working_set_level = 1;  // 1 = L1 .. 4 = DRAM, as WorkingSet::level (result schema 2)
 };
 
 // The throughput function, and the register-carried latency loop with its baseline (JIT kernels).
@@ -140,6 +147,7 @@ void report(benchmark::State& st, const BenchSpec& spec, const SuiteOptions& opt
   st.counters["values"] = static_cast<double>(spec.n);
   st.counters["bytes"] = static_cast<double>((spec.mode == Mode::throughput ? 2 : 1) * spec.n * elem);
   st.counters["out_offset"] = static_cast<double>(spec.out_offset);
+  st.counters["working_set_level"] = spec.working_set_level;
   st.SetItemsProcessed(static_cast<std::int64_t>(st.iterations() * 3 * reps * spec.n));
   if (!smp.overhead.empty()) st.counters["latency_overhead_cycles"] = summarize(smp.overhead).median;
   const Accuracy& acc = spec.kernel->accuracy();
@@ -232,6 +240,12 @@ std::string bench_name(const BenchSpec& s, const SuiteOptions& opt) {
   return name;
 }
 
+int working_set_level(const WorkingSet& ws) {
+  for (std::size_t i = 0; i < std::size(analysis::kWorkingSetLevels); ++i)
+    if (ws.level == analysis::kWorkingSetLevels[i]) return static_cast<int>(i + 1);
+  throw std::logic_error("working set level '" + ws.level + "' has no number in the result schema");
+}
+
 // What one kernel is measured on, by profile (see README "Profiles").
 std::vector<BenchSpec> plan_kernel(const Kernel& k, const CacheSizes& caches, const SuiteOptions& opt) {
   const std::size_t esize = k.dtype() == DType::f32 ? sizeof(float) : sizeof(double);
@@ -243,7 +257,8 @@ std::vector<BenchSpec> plan_kernel(const Kernel& k, const CacheSizes& caches, co
   out.push_back({&k, Mode::latency, l1, Dist::uniform, opt.out_offset});
   if (!sweep) return out;
   for (std::size_t i = 1; i < sets.size(); ++i)
-    out.push_back({&k, Mode::throughput, values_for(sets[i], esize), Dist::uniform, opt.out_offset});
+    out.push_back({&k, Mode::throughput, values_for(sets[i], esize), Dist::uniform, opt.out_offset,
+                   working_set_level(sets[i])});
   for (Dist d : all_dists()) {
     if (d == Dist::uniform) continue;
     out.push_back({&k, Mode::throughput, l1, d, opt.out_offset});

@@ -1,0 +1,254 @@
+// Reports and comparisons from result files: runs are written here from figures the test
+// chooses, so every claim, ratio and list can be checked against the numbers that went in.
+#include <catch2/catch.hpp>
+
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "analysis/claims.hpp"
+#include "analysis/compare.hpp"
+#include "analysis/report.hpp"
+
+using namespace actbench::analysis;
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+fs::path scratch(const std::string& name) {
+  const fs::path d = fs::temp_directory_path() / ("actbench-report-" + std::to_string(::getpid())) / name;
+  fs::remove_all(d);
+  fs::create_directories(d);
+  return d;
+}
+
+// A run folder written the way `actbench run` writes one (schema 2).
+class RunWriter {
+ public:
+  RunWriter& source(std::string s) {
+    source_ = std::move(s);
+    return *this;
+  }
+  RunWriter& slug(std::string s) {
+    slug_ = std::move(s);
+    return *this;
+  }
+  RunWriter& bench(const std::string& kernel, const std::string& mode, double cycles, const std::string& dist = "uniform",
+                   int level = 1, bool in_register = true) {
+    const std::size_t n = level == 1 ? 4096 : 4096u << (4 * level);
+    json b = {{"name", kernel + "/mode:" + mode + "/n:" + std::to_string(n) + "/dist:" + dist},
+              {"run_type", "iteration"},
+              {"cycles_per_value", cycles},
+              {"cycles_per_value_min", cycles * 0.99},
+              {"cycles_per_value_cv", 0.004},
+              {"noisy", 0},
+              {"bytes", 8.0 * n},
+              {"working_set_level", level},
+              {"latency_in_register", in_register ? 1 : 0},
+              {"label", "cycles:" + source_}};
+    benches_.push_back(b);
+    return *this;
+  }
+  RunWriter& accuracy(const std::string& kernel, double max_ulp) {
+    acc_.push_back({{"name", kernel},
+                    {"normal_results", {{"max_ulp", max_ulp}, {"max_abs", max_ulp * 1e-8}}},
+                    {"denormal_or_zero_results", {{"max_ulp", 0}, {"max_abs", 0}}},
+                    {"within_declared", true},
+                    {"nan_against_policy", 0}});
+    return *this;
+  }
+  fs::path write(const fs::path& dir) const {
+    fs::create_directories(dir);
+    std::ofstream(dir / "bench.json") << json{{"context",
+                                               {{"actbench_schema_version", std::to_string(kSchemaVersion)},
+                                                {"cycles_source", source_},
+                                                {"actbench_profile", "quick"},
+                                                {"actbench_machine", slug_}}},
+                                              {"benchmarks", benches_}}
+                                             .dump();
+    std::ofstream(dir / "machine.json") << json{{"schema_version", kSchemaVersion},
+                                                {"kind", "actbench.machine"},
+                                                {"slug", slug_},
+                                                {"cpu", {{"brand", "Test CPU " + slug_}}},
+                                                {"clock", {{"core_hz_calibrated", 3e9}}}}
+                                               .dump();
+    if (!acc_.empty())
+      std::ofstream(dir / "accuracy.json") << json{{"schema_version", kSchemaVersion},
+                                                   {"kind", "actbench.accuracy"},
+                                                   {"inputs", "test"},
+                                                   {"seconds", 1.0},
+                                                   {"kernels", acc_}}
+                                                  .dump();
+    return dir;
+  }
+
+ private:
+  std::string source_ = "tsc-calibrated", slug_ = "machine-a";
+  json benches_ = json::array(), acc_ = json::array();
+};
+
+const std::string kReluMax = "relu/f32/jit/avx2/maxps-u4";
+const std::string kReluAndn = "relu/f32/jit/avx2/signbit-psrad-andn-u4";
+const std::string kReluPmaxsd = "relu/f32/jit/avx2/signbit-pmaxsd-u4";
+const std::string kReluBranch = "relu/f32/jit/scalar/signbit-test-js-u1";
+const std::string kSigFast = "sigmoid/f32/jit/avx2/schraudolph-u2";
+const std::string kSigGood = "sigmoid/f32/jit/avx2/exp-rr2-p5-div-u2";
+
+RunWriter typical_run() {
+  RunWriter w;
+  w.bench(kReluMax, "throughput", 0.125)
+      .bench(kReluMax, "latency", 4.0)
+      .bench(kReluAndn, "throughput", 0.15)
+      .bench(kReluAndn, "latency", 2.0)
+      .bench(kReluPmaxsd, "throughput", 0.14)
+      .bench(kReluPmaxsd, "latency", 1.0)
+      .bench(kReluBranch, "throughput", 4.8)
+      .bench(kReluBranch, "throughput", 1.6, "positive")
+      .bench(kReluBranch, "throughput", 4.9, "random-sign")
+      .bench(kReluBranch, "latency", 13.0)
+      .bench(kSigFast, "throughput", 0.5)
+      .bench(kSigFast, "latency", 20.0)
+      .bench(kSigGood, "throughput", 1.25)
+      .bench(kSigGood, "latency", 40.0)
+      .bench(kReluMax, "throughput", 0.3, "uniform", 2)
+      .bench(kReluMax, "throughput", 2.0, "uniform", 4)
+      .accuracy(kSigFast, 5e5)
+      .accuracy(kSigGood, 2);
+  return w;
+}
+
+}  // namespace
+
+TEST_CASE("report: the lesson's claims come out of the run's numbers", "[report]") {
+  const Run run = load_run(typical_run().write(scratch("claims")));
+  const Claim ratio = sigmoid_over_relu(run);
+  // Fastest ReLU 0.125; fastest sigmoid 0.5 (any accuracy), 1.25 within 2 ULP.
+  CHECK(ratio.figures.at("tput:all") == Approx(0.5 / 0.125));
+  CHECK(ratio.figures.at("tput:all<=2ulp") == Approx(1.25 / 0.125));
+  CHECK(ratio.figures.at("tput:jit/avx2") == Approx(0.5 / 0.125));
+  CHECK_THAT(ratio.finding, Catch::Contains("4.0x") && Catch::Contains("10.0x"));
+
+  const Claim tick = one_tick(run);
+  CHECK(tick.figures.at("signbit") == Approx(1.0));
+  CHECK(tick.figures.at("andn") == Approx(2.0));
+  CHECK(tick.figures.at("maxps") == Approx(4.0));
+
+  const Claim branch = branch_prediction(run);
+  CHECK(branch.figures.at(kReluBranch + ":random/positive") == Approx(4.9 / 1.6));
+  CHECK_THAT(branch.finding, Catch::Contains("1.60") && Catch::Contains("4.90"));
+
+  const Claim f64 = f64_over_f32(run);
+  CHECK(f64.finding.empty());
+  CHECK_THAT(f64.missing, Catch::Contains("f64"));
+}
+
+TEST_CASE("report: f64 kernels pair with their f32 counterparts", "[report]") {
+  RunWriter w = typical_run();
+  w.bench("relu/f64/jit/avx2/maxpd-u4", "throughput", 0.3);
+  const Claim c = f64_over_f32(load_run(w.write(scratch("f64"))));
+  REQUIRE(c.figures.count("relu/f64/jit/avx2/maxpd-u4"));
+  CHECK(c.figures.at("relu/f64/jit/avx2/maxpd-u4") == Approx(0.3 / 0.125));
+}
+
+TEST_CASE("report: files, tables, CSV; without gnuplot the plots are skipped with a line", "[report]") {
+  const fs::path dir = typical_run().write(scratch("report"));
+  ::setenv("ACTBENCH_GNUPLOT", "none", 1);
+  const ReportResult res = write_report(dir);
+  ::unsetenv("ACTBENCH_GNUPLOT");
+  CHECK_THAT(res.plots_note, Catch::Contains("ACTBENCH_GNUPLOT=none"));
+  for (const char* f : {"report.md", "report.html", "figures.csv"}) CHECK(fs::file_size(dir / f) > 0);
+  std::ifstream md(dir / "report.md");
+  const std::string text((std::istreambuf_iterator<char>(md)), {});
+  CHECK_THAT(text, Catch::Contains("plots were skipped"));
+  CHECK_THAT(text, Catch::Contains("| " + kReluMax + " |"));
+  CHECK_THAT(text, Catch::Contains("tsc-calibrated"));
+  // The working-set table: L1 0.125 to DRAM 2.0 is 16x.
+  CHECK_THAT(text, Catch::Contains("16.00x"));
+  // The CSV: a header and one row per benchmark record.
+  std::ifstream csv(dir / "figures.csv");
+  std::string line;
+  std::size_t rows = 0;
+  while (std::getline(csv, line)) ++rows;
+  CHECK(rows == 1 + 16);
+}
+
+TEST_CASE("compare: runs with different kernel sets are compared on what they share", "[report][compare]") {
+  const fs::path a = typical_run().write(scratch("cmp-a"));
+  RunWriter wb;
+  wb.slug("machine-b")
+      .source("PAPI_TOT_CYC")
+      .bench(kReluMax, "throughput", 0.25)
+      .bench(kReluMax, "latency", 3.0)
+      .bench(kSigGood, "throughput", 5.0)
+      .bench("relu/f32/jit/sse41/maxps-u4", "throughput", 0.5);
+  const fs::path b = wb.write(scratch("cmp-b"));
+  std::vector<Run> runs = {load_run(a), load_run(b)};
+  const Comparison c = compare_runs(runs, 0);
+  CHECK(c.shared == std::vector<std::string>{kReluMax, kSigGood});
+  CHECK(c.only_in[1] == std::vector<std::string>{"relu/f32/jit/sse41/maxps-u4"});
+  CHECK(c.only_in[0].size() == 4);  // the andn, pmaxsd, branch and fast sigmoid kernels
+  // Geometric mean of 0.25/0.125 and 5.0/1.25: sqrt(2 * 4).
+  CHECK(c.geomean_vs_baseline[1] == Approx(std::sqrt(8.0)));
+  CHECK(c.geomean_vs_baseline[0] == Approx(1.0));
+  REQUIRE(c.warnings.size() == 1);
+  CHECK_THAT(c.warnings[0], Catch::Contains("PAPI_TOT_CYC") && Catch::Contains("tsc-calibrated"));
+
+  CHECK(pick_baseline(runs, "") == 0);
+  CHECK(pick_baseline(runs, "2") == 1);
+  CHECK(pick_baseline(runs, "machine-b") == 1);
+  CHECK(pick_baseline(runs, b.string()) == 1);
+  CHECK_THROWS_WITH(pick_baseline(runs, "nonesuch"), Catch::Contains("names none") && Catch::Contains("machine-b"));
+
+  const fs::path out = scratch("cmp-out") / "c";
+  ::setenv("ACTBENCH_GNUPLOT", "none", 1);
+  const CompareResult res = write_comparison({a, b}, out, "2");
+  ::unsetenv("ACTBENCH_GNUPLOT");
+  std::ifstream md(out / "compare.md");
+  const std::string text((std::istreambuf_iterator<char>(md)), {});
+  // Baseline #2: run 1's maxps is 0.125 / 0.25 = 0.5x of it.
+  CHECK_THAT(text, Catch::Contains("| " + kReluMax + " | 0.1250 | 0.2500 | 0.50x | #1 |"));
+  CHECK_THAT(text, Catch::Contains("relu/f32/jit/sse41/maxps-u4"));
+  CHECK_THROWS_WITH(write_comparison({a, b}, out, ""), Catch::Contains("never overwritten"));
+  CHECK_THROWS_WITH(write_comparison({a}, scratch("one"), ""), Catch::Contains("at least two"));
+}
+
+TEST_CASE("schema: an older version loads, broken accuracy and bench files name their field", "[report][schema]") {
+  // Version 1 bench.json: no working_set_level; the levels come from the order of the sizes.
+  const fs::path v1 = scratch("v1");
+  json benches = json::array();
+  for (std::size_t n : {4096u, 65536u, 1048576u, 16777216u})
+    benches.push_back({{"name", kReluMax + "/mode:throughput/n:" + std::to_string(n) + "/dist:uniform"},
+                       {"cycles_per_value", 0.1 * n / 4096},
+                       {"cycles_per_value_min", 0.1},
+                       {"cycles_per_value_cv", 0.01},
+                       {"noisy", 0},
+                       {"label", "cycles:tsc-calibrated"}});
+  std::ofstream(v1 / "bench.json") << json{{"context", {{"actbench_schema_version", "1"}}}, {"benchmarks", benches}}.dump();
+  const Run old = load_run(v1);
+  REQUIRE(old.bench.schema_version == 1);
+  REQUIRE(old.find(kReluMax, "throughput", "uniform", "l3"));
+  CHECK(old.find(kReluMax, "throughput", "uniform", "l3")->n == 1048576);
+  CHECK(old.find(kReluMax, "throughput", "uniform", "dram")->n == 16777216);
+
+  // Version 2 requires the level.
+  json v2 = {{"context", {{"actbench_schema_version", "2"}}}, {"benchmarks", benches}};
+  const fs::path f2 = scratch("v2") / "bench.json";
+  std::ofstream(f2) << v2.dump();
+  CHECK_THROWS_WITH(load_bench(f2), Catch::Contains("bench.json") && Catch::Contains("benchmarks[0].working_set_level"));
+
+  const fs::path acc = scratch("acc") / "accuracy.json";
+  std::ofstream(acc) << json{{"schema_version", 2}, {"kind", "actbench.accuracy"}, {"inputs", "x"}, {"seconds", 1.0},
+                             {"kernels", json::array({{{"name", kSigGood}}})}}
+                            .dump();
+  CHECK_THROWS_WITH(load_accuracy(acc), Catch::Contains("accuracy.json") && Catch::Contains("kernels[0].normal_results"));
+  std::ofstream(acc) << R"({"schema_version": 2, "kind": "actbench.accuracy", "inputs": "x", "seconds": 1, "kern)";
+  CHECK_THROWS_WITH(load_accuracy(acc), Catch::Contains("not valid JSON"));
+
+  // A run folder without bench.json, and a folder that is not one.
+  CHECK_THROWS_WITH(load_run(scratch("empty")), Catch::Contains("bench.json") && Catch::Contains("cannot open"));
+  CHECK_THROWS_WITH(load_run(scratch("empty") / "nope"), Catch::Contains("not a folder"));
+}
