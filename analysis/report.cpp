@@ -280,6 +280,59 @@ void calibration_section(const Run& run, Document& doc) {
   doc.table(t);
 }
 
+void instructions_section(const Run& run, Document& doc) {
+  if (!run.instructions) return;
+  const InstructionsFile& f = *run.instructions;
+  doc.heading("Instructions: measured beside published");
+  // Sapphire Rapids rows are few; its core is Golden Cove, whose latencies are the same.
+  const std::string primary = f.published_column, fallback = primary == "SPR" ? "GLC" : "";
+  std::set<std::string> columns;
+  for (const auto& r : f.records)
+    for (const auto& [c, _] : r.published) columns.insert(c);
+  std::vector<std::string> head = {"instruction", "width", "kind", "measured", "CV", "published", "from", "difference"};
+  std::vector<bool> numeric = {false, false, false, true, true, true, false, true};
+  for (const auto& c : columns) head.push_back(c), numeric.push_back(true);
+  Table t;
+  t.columns(head, numeric);
+  std::size_t compared = 0, flagged = 0;
+  std::string flagged_list;
+  for (const auto& r : f.records) {
+    std::string col = r.published.count(primary) ? primary : (!fallback.empty() && r.published.count(fallback) ? fallback : "");
+    std::vector<std::string> row = {r.instruction, r.width, r.kind, fmt_num(r.cycles), fmt::format("{:.1f}%", 100 * r.cv)};
+    if (col.empty()) {
+      row.insert(row.end(), {"-", "-", "-"});
+    } else {
+      const double p = r.published.at(col), d = r.cycles / p - 1;
+      ++compared;
+      const bool flag = std::fabs(d) > 0.10;
+      if (flag) ++flagged, flagged_list += (flagged_list.empty() ? "`" : ", `") + r.name + "`";
+      row.insert(row.end(), {fmt_num(p), col, fmt::format("{:+.1f}%{}", 100 * d, flag ? " !" : "")});
+    }
+    for (const auto& c : columns) row.push_back(r.published.count(c) ? fmt_num(r.published.at(c)) : "-");
+    t.row(row);
+  }
+  t.note = fmt::format(
+      "Cycles per instruction ({}): lat = a dependent chain through the destination, tput = reciprocal throughput "
+      "over independent registers. published: the column of this microarchitecture ({}){}; ! marks a difference over "
+      "10%. Sources: {}",
+      f.cycles_source, f.microarchitecture,
+      fallback.empty() ? "" : ", else " + fallback + " (the same core; its zmm throughputs are a one-FMA-unit client's)",
+      f.published_source);
+  doc.text(fmt::format("{} forms measured, {} with a published figure to compare, {} differ by more than 10%{}{}",
+                       f.records.size(), compared, flagged, flagged ? ": " : ".", flagged ? flagged_list + "." : ""));
+  doc.table(t);
+  std::string notes;
+  std::set<std::string> seen;
+  for (const auto& r : f.records)
+    if (!r.note.empty() && seen.insert(r.instruction).second) notes += " `" + r.instruction + "`: " + r.note + ".";
+  if (!notes.empty()) doc.text("How some chains are closed:" + notes);
+  if (!f.skipped.empty()) {
+    std::string s;
+    for (const auto& [n, why] : f.skipped) s += (s.empty() ? "" : "; ") + n + " (" + why + ")";
+    doc.text("Not measured here: " + s + ".");
+  }
+}
+
 void skipped_section(const Run& run, Document& doc) {
   std::set<std::string> skipped;
   std::string reason;
@@ -338,6 +391,7 @@ Document build_report(const Run& run, const fs::path& plots_dir, std::string* pl
   working_set_section(run, doc, plots);
   latency_throughput_section(run, doc, plots);
   accuracy_section(run, doc, plots);
+  instructions_section(run, doc);
   calibration_section(run, doc);
   skipped_section(run, doc);
   if (plots_note) *plots_note = plots.note;

@@ -176,6 +176,36 @@ BenchFile load_bench(const std::filesystem::path& file) {
   return b;
 }
 
+InstructionsFile load_instructions(const std::filesystem::path& file) {
+  const json j = read_json(file);
+  if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");
+  InstructionsFile f;
+  f.schema_version = check_version(file, j.value("schema_version", json()), "schema_version");
+  if (j.value("kind", "") != "actbench.instructions") throw SchemaError(file, "kind", "expected \"actbench.instructions\"");
+  f.microarchitecture = field<std::string>(file, j, "", "microarchitecture");
+  f.published_column = field<std::string>(file, j, "", "published_column");
+  f.published_source = j.value("published_source", std::string());
+  f.cycles_source = field<std::string>(file, j, "", "cycles_source");
+  const json rows = field<json>(file, j, "", "instructions");
+  if (!rows.is_array()) throw SchemaError(file, "instructions", "not an array");
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const json& r = rows[i];
+    const std::string where = "instructions[" + std::to_string(i) + "].";
+    InstructionRecord x;
+    x.name = field<std::string>(file, r, where, "name");
+    x.instruction = field<std::string>(file, r, where, "instruction");
+    x.width = field<std::string>(file, r, where, "width");
+    x.kind = field<std::string>(file, r, where, "kind");
+    x.cycles = field<double>(file, r, where, "cycles");
+    x.cv = field<double>(file, r, where, "cv");
+    x.note = r.value("note", std::string());
+    x.published = field<std::map<std::string, double>>(file, r, where, "published");
+    f.records.push_back(std::move(x));
+  }
+  for (const auto& s : j.value("skipped", json::array())) f.skipped.emplace_back(s.value("name", "?"), s.value("reason", "?"));
+  return f;
+}
+
 AccuracyFile load_accuracy(const std::filesystem::path& file) {
   const json j = read_json(file);
   if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");

@@ -81,7 +81,24 @@ struct AccuracyFile {
   std::vector<AccuracyRecord> records;
 };
 
+// One measured form of instructions.json (`actbench instructions`).
+struct InstructionRecord {
+  std::string name;  // instr/<mnemonic>/<width>/<lat|tput>
+  std::string instruction, width, kind;
+  double cycles = 0, cv = 0;
+  std::string note;
+  std::map<std::string, double> published;  // by uarch column of data/instruction-timings.csv
+};
+
+struct InstructionsFile {
+  int schema_version = 0;
+  std::string microarchitecture, published_column, published_source, cycles_source;
+  std::vector<InstructionRecord> records;
+  std::vector<std::pair<std::string, std::string>> skipped;  // name, reason
+};
+
 nlohmann::json read_json(const std::filesystem::path& file);
+InstructionsFile load_instructions(const std::filesystem::path& file);
 AccuracyFile load_accuracy(const std::filesystem::path& file);
 BenchFile load_bench(const std::filesystem::path& file);
 nlohmann::json load_machine(const std::filesystem::path& file);

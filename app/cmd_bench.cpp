@@ -31,6 +31,7 @@ struct BenchCli {
   std::string results = "results";  // run: where runs go
   std::string machine;              // run: folder name override
   bool accuracy = true;             // run: also measure accuracy (default sample) into accuracy.json
+  bool instructions = true;         // run: also measure the instruction study into instructions.json
   bool report = true;               // run: write the report into the run
 };
 
@@ -162,6 +163,7 @@ void add_bench(CLI::App& app, Action& action) {
   run_cmd->add_option("--results", cli->results, "Folder that holds one folder per machine")->capture_default_str();
   run_cmd->add_option("--machine", cli->machine, "Machine folder name (default: from the CPU)");
   run_cmd->add_flag("!--no-accuracy", cli->accuracy, "Skip the accuracy measurement (accuracy.json)");
+  run_cmd->add_flag("!--no-instructions", cli->instructions, "Skip the instruction study (instructions.json)");
   run_cmd->add_flag("!--no-report", cli->report, "Skip the report (report.md, report.html, figures.csv, plots/)");
   run_cmd->callback([&action, cli, run_cmd] {
     action = [cli, extra = run_cmd->remaining()] {
@@ -177,6 +179,10 @@ void add_bench(CLI::App& app, Action& action) {
         bench::AccuracyOptions opt;
         opt.threads = std::max(1u, std::thread::hardware_concurrency());
         run_accuracy(cli->suite.selectors, opt, (dir / "accuracy.json").string(), false);
+      }
+      if (cli->instructions) {
+        fmt::print(stderr, "actbench: instruction study (instructions.json)\n");
+        run_instructions({}, (dir / "instructions.json").string(), false);
       }
       if (cli->report) write_run_report(dir.string(), true);
       fmt::print("\n{}\nrun: {}\nreport: {}\n", analysis::run_summary(dir), dir.string(), (dir / "report.html").string());

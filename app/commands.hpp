@@ -18,6 +18,11 @@ void add_accuracy(CLI::App& app, Action& action);
 void add_counters(CLI::App& app, Action& action);
 void add_report(CLI::App& app, Action& action);
 void add_compare(CLI::App& app, Action& action);
+void add_cpu(CLI::App& app, Action& action);
+void add_instructions(CLI::App& app, Action& action);
+
+// Measures the instruction study; writes instructions.json when json_out is given.
+int run_instructions(const std::vector<std::string>& filters, const std::string& json_out, bool print);
 
 // Writes a run's report files; `actbench run` calls it at the end of a run.
 int write_run_report(const std::string& run_dir, bool plots);

@@ -20,6 +20,8 @@ int main(int argc, char** argv) {
   actbench::app::add_counters(app, action);
   actbench::app::add_report(app, action);
   actbench::app::add_compare(app, action);
+  actbench::app::add_cpu(app, action);
+  actbench::app::add_instructions(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

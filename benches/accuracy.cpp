@@ -10,6 +10,8 @@
 #include <random>
 #include <thread>
 
+#include <mpfr.h>
+
 #include "analysis/result_schema.hpp"
 #include "kernels/nan_policy.hpp"
 #include "kernels/reference.hpp"
@@ -134,6 +136,8 @@ void reference_chunk(const Op op, const std::vector<T>& x, std::vector<T>& cr, s
           wide[i] = static_cast<double>(w);
         }
       }
+      // MPFR keeps per-thread caches (constants, exp tables); a thread that ends frees its own.
+      mpfr_free_cache2(MPFR_FREE_LOCAL_CACHE);
     });
   for (auto& th : pool) th.join();
 }

@@ -15,6 +15,7 @@
 #include "benches/working_sets.hpp"
 #include "counters/tsc_clock.hpp"
 #include "kernels/cpu_features.hpp"
+#include "kernels/uarch.hpp"
 
 #ifndef ACTBENCH_BENCHMARK_VERSION
 #define ACTBENCH_BENCHMARK_VERSION "unknown"
@@ -44,6 +45,12 @@ std::string machine_slug() {
 nlohmann::json describe_machine() {
   using nlohmann::json;
   const CpuId id = host_cpuid();
+  const CpuidDump dump = host_cpuid_dump();
+  const Uarch uarch = identify_uarch(dump);
+  // The leaves the identification read, so a later actbench (or a person) can decide again.
+  json cpuid_leaves = json::array();
+  for (const auto& l : dump.leaves)
+    cpuid_leaves.push_back(fmt::format("{:08x} {} {:08x} {:08x} {:08x} {:08x}", l.leaf, l.subleaf, l.eax, l.ebx, l.ecx, l.edx));
   const CacheSizes caches = host_caches();
   const counters::ClockCalibration cal = counters::calibrate_core_clock(15, 2000);
   utsname u{};
@@ -62,8 +69,11 @@ nlohmann::json describe_machine() {
               {"model", id.model},
               {"stepping", id.stepping},
               {"features", host_features().names()},
-              {"microarchitecture", nullptr},
-              {"microarchitecture_how", "not identified yet"}};
+              {"microarchitecture", uarch.name == "unknown" ? json(nullptr) : json(uarch.name)},
+              {"microarchitecture_how", uarch.how},
+              {"llvm_mcpu", uarch.llvm_cpu},
+              {"published_timings_column", uarch.timings_column},
+              {"cpuid", cpuid_leaves}};
   j["caches"] = {{"l1d_bytes", caches.l1d}, {"l2_bytes", caches.l2}, {"l3_bytes", caches.l3}};
   j["logical_cpus"] = sysconf(_SC_NPROCESSORS_ONLN);
   j["kernel"] = std::string(u.sysname) + " " + u.release;

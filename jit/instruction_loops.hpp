@@ -1,12 +1,15 @@
-// Loops of one instruction, for known-answer calibration and the instruction study:
-// void loop(uint64_t blocks) runs `blocks` blocks of 100 copies of the instruction, either as one
-// dependent chain through a register (latency) or round-robin over 10 independent registers
-// (reciprocal throughput).
+// Loops of one instruction, for known-answer calibration and the instruction study (nanoBench
+// style): void loop(uint64_t blocks) runs `blocks` blocks of 100 copies of the instruction, either
+// as one dependent chain through its destination (latency) or round-robin over independent
+// registers (reciprocal throughput). The caller takes the N/2N difference, so the loop's own
+// cost cancels.
 #pragma once
 
 #include <cstdint>
 #include <string>
 #include <vector>
+
+#include "kernels/cpu_features.hpp"
 
 namespace actbench::jit {
 
@@ -21,8 +24,20 @@ struct InstructionLoop {
   static constexpr int kPerBlock = 100;
 };
 
-// Instructions this generator knows: add, imul (r64); vaddps, vmaxps, vandps (ymm, zmm).
-// Throws JitError for an unknown instruction or width.
+// One instruction at one width, as the study measures it.
+struct InstructionForm {
+  std::string instruction, width;
+  FeatureSet needs;
+  bool latency = true;  // false: no chain through a destination (a branch)
+  std::string note;     // how the chain is closed where the instruction cannot feed itself
+};
+
+// Every form the generator emits: the instructions the JIT and asm kernels use, at the widths
+// they use them.
+const std::vector<InstructionForm>& instruction_forms();
+
+// Throws JitError for an instruction or width the generator does not know. Forms the CPU lacks
+// still generate (for inspection); running them is the caller's check (InstructionForm::needs).
 InstructionLoop make_instruction_loop(const std::string& instruction, const std::string& width, LoopKind kind);
 
 }  // namespace actbench::jit

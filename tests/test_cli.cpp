@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <set>
 #include <unistd.h>
 
@@ -155,4 +156,34 @@ TEST_CASE("cli: accuracy writes accuracy.json and fails on a kernel beyond its b
   std::remove(file.c_str());
   const auto bad = run_cli("accuracy --stride 0");
   CHECK(bad.status != 0);
+}
+
+TEST_CASE("cli: instructions measures chains: vmaxps about 4x vandps in latency, and writes instructions.json", "[cli][instructions]") {
+  const std::string json_path = "/tmp/actbench-instr-" + std::to_string(::getpid()) + ".json";
+  const auto r = actbench::test::run_cli("instructions -f vmaxps/ymm/lat -f vandps/ymm/lat -f test+js --json " + json_path);
+  REQUIRE(r.status == 0);
+  std::ifstream in(json_path);
+  const auto doc = nlohmann::json::parse(in);
+  std::map<std::string, double> cycles;
+  for (const auto& row : doc["instructions"]) cycles[row["name"].get<std::string>()] = row["cycles"].get<double>();
+  REQUIRE(cycles.count("instr/vmaxps/ymm/lat"));
+  REQUIRE(cycles.count("instr/vandps/ymm/lat"));
+  CHECK(cycles.count("instr/test+js/r64/tput"));
+  CHECK_FALSE(cycles.count("instr/vmaxps/zmm/lat"));  // the filter holds
+  // A wide margin: the machine is shared and the clock is calibrated, not counted.
+  const double ratio = cycles["instr/vmaxps/ymm/lat"] / cycles["instr/vandps/ymm/lat"];
+  CHECK(ratio > 2.5);
+  CHECK(ratio < 6.0);
+  CHECK(doc["kind"] == "actbench.instructions");
+  std::remove(json_path.c_str());
+}
+
+TEST_CASE("cli: cpu identifies a recorded dump and rejects a malformed one", "[cli][uarch]") {
+  const std::string dir = std::string(ACTBENCH_SOURCE_DIR) + "/tests/data/cpuid/";
+  const auto zen4 = actbench::test::run_cli("cpu --cpuid-dump " + dir + "zen4.txt");
+  CHECK(zen4.status == 0);
+  CHECK_THAT(zen4.out, Catch::Contains("microarchitecture: Zen 4") && Catch::Contains("znver4"));
+  const auto bad = actbench::test::run_cli("cpu --cpuid-dump " + dir + "../../test_cli.cpp");
+  CHECK(bad.status == 2);
+  CHECK_THAT(bad.out, Catch::Contains("test_cli.cpp:"));
 }

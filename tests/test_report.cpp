@@ -252,3 +252,32 @@ TEST_CASE("schema: an older version loads, broken accuracy and bench files name 
   CHECK_THROWS_WITH(load_run(scratch("empty")), Catch::Contains("bench.json") && Catch::Contains("cannot open"));
   CHECK_THROWS_WITH(load_run(scratch("empty") / "nope"), Catch::Contains("not a folder"));
 }
+
+TEST_CASE("report: instructions beside their published figures, differences over 10% flagged", "[report][instructions]") {
+  const fs::path dir = typical_run().write(scratch("instr"));
+  std::ofstream(dir / "instructions.json") << json{
+      {"schema_version", kSchemaVersion},
+      {"kind", "actbench.instructions"},
+      {"microarchitecture", "Sapphire Rapids (Golden Cove)"},
+      {"published_column", "SPR"},
+      {"cycles_source", "tsc-calibrated"},
+      {"instructions",
+       json::array({{{"name", "instr/vdivps/zmm/lat"}, {"instruction", "vdivps"}, {"width", "zmm"}, {"kind", "lat"},
+                     {"cycles", 18.0}, {"cv", 0.01}, {"published", {{"SPR", 18.0}, {"ICX", 17.0}}}},
+                    {{"name", "instr/vmaxps/zmm/lat"}, {"instruction", "vmaxps"}, {"width", "zmm"}, {"kind", "lat"},
+                     {"cycles", 4.6}, {"cv", 0.01}, {"published", {{"GLC", 4.0}}}}})}}
+                                                        .dump();
+  const Run run = load_run(dir);
+  REQUIRE(run.instructions);
+  ::setenv("ACTBENCH_GNUPLOT", "none", 1);
+  const std::string md = build_report(run, "", nullptr).markdown();
+  ::unsetenv("ACTBENCH_GNUPLOT");
+  // vdivps matches SPR exactly; vmaxps has no SPR row, so GLC (same core) stands in: +15%, flagged.
+  CHECK_THAT(md, Catch::Contains("| vdivps | zmm | lat | 18.00 | 1.0% | 18.00 | SPR | +0.0% |"));
+  CHECK_THAT(md, Catch::Contains("| vmaxps | zmm | lat | 4.600 | 1.0% | 4.000 | GLC | +15.0% ! |"));
+  CHECK_THAT(md, Catch::Contains("1 differ by more than 10%"));
+
+  std::ofstream(dir / "instructions.json") << R"({"schema_version": 2, "kind": "actbench.instructions",
+    "microarchitecture": "x", "published_column": "", "cycles_source": "tsc", "instructions": [{"name": "instr/a/b/lat"}]})";
+  CHECK_THROWS_WITH(load_run(dir), Catch::Contains("instructions.json") && Catch::Contains("instructions[0].instruction"));
+}

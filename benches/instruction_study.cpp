@@ -1,0 +1,114 @@
+#include "benches/instruction_study.hpp"
+
+#include <fmt/core.h>
+
+#include <sstream>
+
+#include "analysis/result_schema.hpp"
+#include "benches/stats.hpp"
+#include "counters/region.hpp"
+#include "jit/instruction_loops.hpp"
+#include "kernels/cpu_features.hpp"
+#include "kernels/uarch.hpp"
+
+namespace actbench::bench {
+
+extern const char* const kPublishedTimingsCsv;
+
+namespace {
+
+std::vector<PublishedTiming> parse_timings(const std::string& text) {
+  std::vector<PublishedTiming> out;
+  std::istringstream in(text);
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    if (header) {  // uarch,instruction,width,latency,rthroughput
+      header = false;
+      continue;
+    }
+    std::vector<std::string> f;
+    std::stringstream ls(line);
+    for (std::string cell; std::getline(ls, cell, ',');) f.push_back(cell);
+    if (f.size() < 5) throw std::logic_error("data/instruction-timings.csv: malformed line '" + line + "'");
+    auto num = [](const std::string& s) { return s.empty() ? 0.0 : std::stod(s); };
+    out.push_back({f[0], f[1], f[2], num(f[3]), num(f[4])});
+  }
+  return out;
+}
+
+}  // namespace
+
+const std::vector<PublishedTiming>& published_timings() {
+  static const std::vector<PublishedTiming> t = parse_timings(kPublishedTimingsCsv);
+  return t;
+}
+
+std::string published_timings_source() {
+  std::istringstream in(kPublishedTimingsCsv);
+  std::string line, out;
+  while (std::getline(in, line) && !line.empty() && line[0] == '#') out += (out.empty() ? "" : " ") + line.substr(2);
+  return out;
+}
+
+nlohmann::json run_instruction_study(const StudyOptions& opt, void (*progress)(const std::string&)) {
+  using nlohmann::json;
+  const Uarch uarch = identify_uarch(host_cpuid_dump());
+  json doc = {{"schema_version", analysis::kSchemaVersion},
+              {"kind", "actbench.instructions"},
+              {"cycles_source", "tsc-calibrated"},
+              {"microarchitecture", uarch.name},
+              {"published_column", uarch.timings_column},
+              {"published_source", published_timings_source()},
+              {"method",
+               "JIT loops of 100 copies per block, 200 blocks per call; a region of N and 2N calls with the "
+               "difference taken; cycles from the calibrated clock; median of samples. lat: one chain through the "
+               "destination; tput: round-robin over independent registers"}};
+  json rows = json::array(), skipped = json::array();
+  constexpr std::uint64_t kBlocks = 200;
+  for (const jit::InstructionForm& form : jit::instruction_forms()) {
+    for (const jit::LoopKind kind : {jit::LoopKind::latency, jit::LoopKind::throughput}) {
+      if (kind == jit::LoopKind::latency && !form.latency) continue;
+      const std::string k = kind == jit::LoopKind::latency ? "lat" : "tput";
+      const std::string name = "instr/" + form.instruction + "/" + form.width + "/" + k;
+      bool wanted = opt.filters.empty();
+      for (const auto& f : opt.filters) wanted |= name.find(f) != std::string::npos;
+      if (!wanted) continue;
+      const FeatureSet missing = form.needs - host_features();
+      if (!(missing == FeatureSet{})) {
+        skipped.push_back({{"name", name}, {"reason", "needs " + missing.names().front() + ", which this CPU lacks"}});
+        continue;
+      }
+      const jit::InstructionLoop loop = jit::make_instruction_loop(form.instruction, form.width, kind);
+      auto work = [&](std::uint64_t r) { loop.fn(r * kBlocks); };
+      work(50);  // warm-up, including the wide units
+      std::vector<double> cpi;
+      for (int i = 0; i < opt.samples; ++i)
+        cpi.push_back(counters::measure_region(work, 4).cycles / (4.0 * kBlocks * jit::InstructionLoop::kPerBlock));
+      const SampleStats s = summarize(cpi);
+      json published = json::object();
+      for (const auto& p : published_timings())
+        if (p.instruction == form.instruction && p.width == form.width) {
+          const double v = kind == jit::LoopKind::latency ? p.latency : p.rthroughput;
+          if (v > 0) published[p.uarch] = v;
+        }
+      rows.push_back({{"name", name},
+                      {"instruction", form.instruction},
+                      {"width", form.width},
+                      {"kind", k},
+                      {"cycles", s.median},
+                      {"cycles_min", s.min},
+                      {"cv", s.cv},
+                      {"samples", s.count},
+                      {"note", form.note},
+                      {"published", published}});
+      if (progress) progress(fmt::format("{:<34} {:>8.3f} cycles (CV {:.1f}%)", name, s.median, 100 * s.cv));
+    }
+  }
+  doc["instructions"] = rows;
+  doc["skipped"] = skipped;
+  return doc;
+}
+
+}  // namespace actbench::bench
