@@ -333,6 +333,53 @@ void instructions_section(const Run& run, Document& doc) {
   }
 }
 
+void predictions_section(const Run& run, Document& doc) {
+  if (!run.predictions) return;
+  const PredictionsFile& f = *run.predictions;
+  doc.heading("Predicted (llvm-mca) against measured");
+  std::set<std::string> targets;
+  for (const auto& r : f.records)
+    for (const auto& [t, _] : r.by_target) targets.insert(t);
+  const std::string here = f.this_cpu_mcpu;
+  std::vector<std::string> head = {"kernel", "instructions/value", "measured", "predicted here (" + here + ")", "error",
+                                   "bottleneck (llvm-mca)"};
+  std::vector<bool> numeric = {false, true, true, true, true, false};
+  for (const auto& t : targets)
+    if (t != here) head.push_back(t), numeric.push_back(true);
+  Table t;
+  t.columns(head, numeric);
+  std::vector<double> errors;
+  for (const auto& r : f.records) {
+    const BenchRecord* m = run.find(r.kernel, "throughput");
+    auto it = r.by_target.find(here);
+    const bool have = it != r.by_target.end() && it->second.error.empty();
+    const double err = m && have ? it->second.cycles_per_value / m->cycles_per_value - 1 : std::nan("");
+    if (!std::isnan(err)) errors.push_back(std::fabs(err));
+    std::vector<std::string> row = {r.kernel,
+                                    fmt_num(static_cast<double>(r.instructions_per_iteration) / r.values_per_iteration),
+                                    m ? fmt_num(m->cycles_per_value) : "-", have ? fmt_num(it->second.cycles_per_value) : "-",
+                                    std::isnan(err) ? "-" : fmt::format("{:+.0f}%", 100 * err),
+                                    have ? it->second.bottleneck : (it != r.by_target.end() ? "error" : "-")};
+    for (const auto& tg : targets) {
+      if (tg == here) continue;
+      auto p = r.by_target.find(tg);
+      row.push_back(p == r.by_target.end() || !p->second.error.empty() ? "-" : fmt_num(p->second.cycles_per_value));
+    }
+    t.row(row);
+  }
+  std::sort(errors.begin(), errors.end());
+  const double median = errors.empty() ? std::nan("") : errors[errors.size() / 2];
+  doc.text(fmt::format(
+      "{} kernels through {}. For this CPU (`-mcpu={}`) the median |predicted ÷ measured - 1| is {}; every column "
+      "other than the measured one is a prediction, not a measurement.",
+      f.records.size(), f.llvm_mca, here.empty() ? "none identified" : here,
+      std::isnan(median) ? "not available" : fmt::format("{:.0f}%", 100 * median)));
+  t.note = "cycles/value; measured: L1 throughput of this run (" + run.cycles_source() +
+           "); predicted: llvm-mca's cycles per loop iteration ÷ values per iteration. instructions/value: the main "
+           "loop's instructions ÷ its values.";
+  doc.table(t);
+}
+
 void skipped_section(const Run& run, Document& doc) {
   std::set<std::string> skipped;
   std::string reason;
@@ -392,6 +439,7 @@ Document build_report(const Run& run, const fs::path& plots_dir, std::string* pl
   latency_throughput_section(run, doc, plots);
   accuracy_section(run, doc, plots);
   instructions_section(run, doc);
+  predictions_section(run, doc);
   calibration_section(run, doc);
   skipped_section(run, doc);
   if (plots_note) *plots_note = plots.note;

@@ -176,6 +176,39 @@ BenchFile load_bench(const std::filesystem::path& file) {
   return b;
 }
 
+PredictionsFile load_predictions(const std::filesystem::path& file) {
+  const json j = read_json(file);
+  if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");
+  PredictionsFile f;
+  f.schema_version = check_version(file, j.value("schema_version", json()), "schema_version");
+  if (j.value("kind", "") != "actbench.predictions") throw SchemaError(file, "kind", "expected \"actbench.predictions\"");
+  f.llvm_mca = field<std::string>(file, j, "", "llvm_mca");
+  f.this_cpu_mcpu = field<std::string>(file, j, "", "this_cpu_mcpu");
+  const json rows = field<json>(file, j, "", "kernels");
+  if (!rows.is_array()) throw SchemaError(file, "kernels", "not an array");
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const json& r = rows[i];
+    const std::string where = "kernels[" + std::to_string(i) + "].";
+    PredictionRecord p;
+    p.kernel = field<std::string>(file, r, where, "kernel");
+    p.values_per_iteration = field<int>(file, r, where, "values_per_iteration");
+    p.instructions_per_iteration = field<int>(file, r, where, "instructions_per_iteration");
+    const json preds = field<json>(file, r, where, "predictions");
+    for (const auto& [target, v] : preds.items()) {
+      Prediction x;
+      if (v.contains("error")) {
+        x.error = v.value("error", std::string());
+      } else {
+        x.cycles_per_value = field<double>(file, v, where + "predictions." + target + ".", "cycles_per_value");
+        x.bottleneck = v.value("bottleneck", std::string());
+      }
+      p.by_target[target] = x;
+    }
+    f.records.push_back(std::move(p));
+  }
+  return f;
+}
+
 InstructionsFile load_instructions(const std::filesystem::path& file) {
   const json j = read_json(file);
   if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");

@@ -97,7 +97,25 @@ struct InstructionsFile {
   std::vector<std::pair<std::string, std::string>> skipped;  // name, reason
 };
 
+// predictions.json (`actbench predict`): llvm-mca's cycles per value per kernel and -mcpu target.
+struct Prediction {
+  double cycles_per_value = 0;
+  std::string bottleneck;
+  std::string error;  // set when llvm-mca failed for this target
+};
+struct PredictionRecord {
+  std::string kernel;
+  int values_per_iteration = 0, instructions_per_iteration = 0;
+  std::map<std::string, Prediction> by_target;
+};
+struct PredictionsFile {
+  int schema_version = 0;
+  std::string llvm_mca, this_cpu_mcpu;
+  std::vector<PredictionRecord> records;
+};
+
 nlohmann::json read_json(const std::filesystem::path& file);
+PredictionsFile load_predictions(const std::filesystem::path& file);
 InstructionsFile load_instructions(const std::filesystem::path& file);
 AccuracyFile load_accuracy(const std::filesystem::path& file);
 BenchFile load_bench(const std::filesystem::path& file);

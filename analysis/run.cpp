@@ -23,6 +23,7 @@ Run load_run(const fs::path& dir) {
   if (fs::exists(dir / "machine.json")) r.machine_json = load_machine(dir / "machine.json");
   if (fs::exists(dir / "accuracy.json")) r.accuracy = load_accuracy(dir / "accuracy.json");
   if (fs::exists(dir / "instructions.json")) r.instructions = load_instructions(dir / "instructions.json");
+  if (fs::exists(dir / "predictions.json")) r.predictions = load_predictions(dir / "predictions.json");
   r.machine = r.machine_json ? r.machine_json->value("slug", std::string())
                              : r.bench.context.value("actbench_machine", std::string());
   if (r.machine.empty()) r.machine = norm.parent_path().filename().string();

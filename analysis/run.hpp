@@ -22,6 +22,7 @@ struct Run {
   BenchFile bench;
   std::optional<AccuracyFile> accuracy;
   std::optional<InstructionsFile> instructions;
+  std::optional<PredictionsFile> predictions;
 
   // The measurement of a kernel at a point (L1 uniform by default); nullptr if not measured or
   // skipped. Runs made with --out-offset other than the default are not points of their own.
@@ -40,7 +41,7 @@ struct Run {
 };
 
 // Throws SchemaError naming the file and field when a file is malformed; a run without
-// bench.json is an error, machine.json, accuracy.json and instructions.json are optional.
+// bench.json is an error, machine.json, accuracy.json, instructions.json and predictions.json are optional.
 Run load_run(const std::filesystem::path& dir);
 
 // The name's columns; nullopt for a name outside the grammar (a foreign or newer run).

@@ -32,6 +32,7 @@ struct BenchCli {
   std::string machine;              // run: folder name override
   bool accuracy = true;             // run: also measure accuracy (default sample) into accuracy.json
   bool instructions = true;         // run: also measure the instruction study into instructions.json
+  bool predict = true;              // run: llvm-mca predictions into predictions.json
   bool report = true;               // run: write the report into the run
 };
 
@@ -164,6 +165,7 @@ void add_bench(CLI::App& app, Action& action) {
   run_cmd->add_option("--machine", cli->machine, "Machine folder name (default: from the CPU)");
   run_cmd->add_flag("!--no-accuracy", cli->accuracy, "Skip the accuracy measurement (accuracy.json)");
   run_cmd->add_flag("!--no-instructions", cli->instructions, "Skip the instruction study (instructions.json)");
+  run_cmd->add_flag("!--no-predict", cli->predict, "Skip the llvm-mca predictions (predictions.json)");
   run_cmd->add_flag("!--no-report", cli->report, "Skip the report (report.md, report.html, figures.csv, plots/)");
   run_cmd->callback([&action, cli, run_cmd] {
     action = [cli, extra = run_cmd->remaining()] {
@@ -183,6 +185,16 @@ void add_bench(CLI::App& app, Action& action) {
       if (cli->instructions) {
         fmt::print(stderr, "actbench: instruction study (instructions.json)\n");
         run_instructions({}, (dir / "instructions.json").string(), false);
+      }
+      if (cli->predict) {
+        fmt::print(stderr, "actbench: llvm-mca predictions (predictions.json)\n");
+        try {
+          bench::PredictOptions popt;
+          popt.selectors = cli->suite.selectors;
+          run_predict(popt, (dir / "predictions.json").string(), false);
+        } catch (const std::runtime_error& e) {  // llvm-mca absent: the run goes on without predictions
+          fmt::print(stderr, "actbench: no predictions: {}\n", e.what());
+        }
       }
       if (cli->report) write_run_report(dir.string(), true);
       fmt::print("\n{}\nrun: {}\nreport: {}\n", analysis::run_summary(dir), dir.string(), (dir / "report.html").string());

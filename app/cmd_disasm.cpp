@@ -6,39 +6,18 @@
 #include <vector>
 
 #include "app/commands.hpp"
+#include "jit/main_loop.hpp"
 #include "kernels/registry.hpp"
 
 namespace actbench::app {
 namespace {
 
-// The main loop is the first one closed by a `jae` back to its label; each of its iterations
-// handles unroll x lanes values (the unroll is the name's -u<N>, 1 without).
 std::string loop_summary(const Kernel& k, const std::string& listing) {
-  std::vector<std::string> lines;
-  std::istringstream in(listing);
-  for (std::string l; std::getline(in, l);) lines.push_back(l);
-  static const std::regex back_edge(R"(\bjae (L\d+))"), label(R"(^(L\d+):)");
-  for (std::size_t end = 0; end < lines.size(); ++end) {
-    std::smatch m;
-    if (!std::regex_search(lines[end], m, back_edge)) continue;
-    const std::string target = m[1];
-    for (std::size_t begin = end; begin-- > 0;) {
-      std::smatch lm;
-      if (!std::regex_search(lines[begin], lm, label) || lm[1] != target) continue;
-      std::size_t count = 0;
-      for (std::size_t i = begin + 1; i <= end; ++i)
-        if (!std::regex_search(lines[i], label) && lines[i].rfind("align", 0) != 0) ++count;
-      const int esize = k.dtype() == DType::f32 ? 4 : 8;
-      const int bytes = k.isa() == Isa::avx512f ? 64 : k.isa() == Isa::avx2 ? 32 : k.isa() == Isa::sse41 ? 16 : esize;
-      std::smatch um;
-      static const std::regex unroll(R"(-u(\d+)$)");
-      const int u = std::regex_search(k.method(), um, unroll) ? std::stoi(um[1]) : 1;
-      const int values = u * bytes / esize;
-      return fmt::format("main loop {}: {} instructions per iteration, {} values per iteration: {:.3f} instructions per value",
-                         target, count, values, static_cast<double>(count) / values);
-    }
-  }
-  return "no loop found in the listing";
+  const auto loop = jit::main_loop_of_listing(k, listing);
+  if (!loop) return "no loop found in the listing";
+  const std::size_t count = loop->body.size();
+  return fmt::format("main loop {}: {} instructions per iteration, {} values per iteration: {:.3f} instructions per value",
+                     loop->label, count, loop->values_per_iteration, static_cast<double>(count) / loop->values_per_iteration);
 }
 
 }  // namespace

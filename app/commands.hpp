@@ -4,6 +4,8 @@
 #include <CLI/CLI.hpp>
 #include <functional>
 
+#include "benches/predict.hpp"
+
 namespace actbench::app {
 
 // A subcommand's action returns the process exit code.
@@ -20,8 +22,10 @@ void add_report(CLI::App& app, Action& action);
 void add_compare(CLI::App& app, Action& action);
 void add_cpu(CLI::App& app, Action& action);
 void add_instructions(CLI::App& app, Action& action);
+void add_predict(CLI::App& app, Action& action);
 
 // Measures the instruction study; writes instructions.json when json_out is given.
+int run_predict(const bench::PredictOptions& opt, const std::string& json_out, bool print);
 int run_instructions(const std::vector<std::string>& filters, const std::string& json_out, bool print);
 
 // Writes a run's report files; `actbench run` calls it at the end of a run.
