@@ -121,7 +121,7 @@ Comparison compare_runs(const std::vector<Run>& runs, std::size_t base) {
 }
 
 Document build_comparison(const std::vector<Run>& runs, std::size_t base, const fs::path& plots_dir,
-                          std::string* plots_note) {
+                          std::string* plots_note, const std::vector<std::string>& predicted) {
   const Comparison cmp = compare_runs(runs, base);
   Document doc(fmt::format("actbench comparison: {} runs", runs.size()));
   doc.text(fmt::format("Baseline: #{} `{}`. Ratios are run ÷ baseline, so above 1 is slower than the baseline. "
@@ -176,7 +176,29 @@ Document build_comparison(const std::vector<Run>& runs, std::size_t base, const 
     doc.heading("Cycles per value, " + mode);
     std::size_t rows = 0;
     Table t = figure_table(runs, base, cmp.shared, mode, &rows);
-    t.note = "L1 (4096 values), uniform inputs; * noisy. fastest: the run with the fewest cycles/value. Cycles: " +
+    const PredictionsFile* preds = nullptr;
+    for (const auto& r : runs)
+      if (r.predictions && !preds) preds = &*r.predictions;
+    if (mode == "throughput" && !predicted.empty()) {
+      if (!preds) throw std::invalid_argument("--predicted needs a run with predictions.json (actbench predict)");
+      std::map<std::string, const PredictionRecord*> by_kernel;
+      for (const auto& p : preds->records) by_kernel[p.kernel] = &p;
+      for (const auto& target : predicted) {
+        t.header.push_back("PREDICTED " + target + " (llvm-mca)");
+        t.numeric.push_back(true);
+        for (auto& row : t.rows) {
+          auto it = by_kernel.find(row[0]);
+          const Prediction* p = nullptr;
+          if (it != by_kernel.end() && it->second->by_target.count(target)) p = &it->second->by_target.at(target);
+          row.push_back(p && p->error.empty() ? "pred. " + fmt_num(p->cycles_per_value) : "-");
+        }
+      }
+    }
+    t.note = std::string(mode == "throughput" && !predicted.empty()
+                             ? "PREDICTED columns are llvm-mca's predictions for CPUs without a run (pred.), not "
+                               "measurements; they are not in the fastest column. "
+                             : "") +
+             "L1 (4096 values), uniform inputs; * noisy. fastest: the run with the fewest cycles/value. Cycles: " +
              [&] {
                std::string s;
                for (std::size_t i = 0; i < runs.size(); ++i) s += fmt::format("{}#{} {}", i ? ", " : "", i + 1, runs[i].cycles_source());
@@ -227,7 +249,7 @@ Document build_comparison(const std::vector<Run>& runs, std::size_t base, const 
 }
 
 CompareResult write_comparison(const std::vector<fs::path>& run_dirs, const fs::path& out_dir,
-                               const std::string& baseline, bool plots) {
+                               const std::string& baseline, bool plots, const std::vector<std::string>& predicted) {
   if (run_dirs.size() < 2) throw std::invalid_argument("compare needs at least two runs");
   std::vector<Run> runs;
   for (const auto& d : run_dirs) runs.push_back(load_run(d));
@@ -238,7 +260,7 @@ CompareResult write_comparison(const std::vector<fs::path>& run_dirs, const fs::
   fs::create_directories(out_dir);
   CompareResult res;
   res.comparison = compare_runs(runs, base);
-  const Document doc = build_comparison(runs, base, plots ? out_dir / "plots" : fs::path(), &res.plots_note);
+  const Document doc = build_comparison(runs, base, plots ? out_dir / "plots" : fs::path(), &res.plots_note, predicted);
   std::string csv = "kernel,mode,run,machine,cycles_per_value,cv,noisy,cycles_source,ratio_to_baseline\n";
   for (const auto& k : res.comparison.shared)
     for (const std::string mode : {"throughput", "latency"})

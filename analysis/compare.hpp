@@ -23,8 +23,10 @@ struct Comparison {
 };
 
 Comparison compare_runs(const std::vector<Run>& runs, std::size_t baseline);
+// predicted: llvm-mca -mcpu targets whose predictions (from the first run that has
+// predictions.json) are added as columns, for CPUs with no run; marked as predictions.
 Document build_comparison(const std::vector<Run>& runs, std::size_t baseline, const std::filesystem::path& plots_dir,
-                          std::string* plots_note);
+                          std::string* plots_note, const std::vector<std::string>& predicted = {});
 
 struct CompareResult {
   std::vector<std::filesystem::path> files;
@@ -34,6 +36,7 @@ struct CompareResult {
 // Writes compare.md, compare.html, compare.csv and plots/ into out_dir, which must not hold a
 // comparison already (nothing is overwritten).
 CompareResult write_comparison(const std::vector<std::filesystem::path>& run_dirs, const std::filesystem::path& out_dir,
-                               const std::string& baseline, bool plots = true);
+                               const std::string& baseline, bool plots = true,
+                               const std::vector<std::string>& predicted = {});
 
 }  // namespace actbench::analysis

@@ -333,17 +333,56 @@ void instructions_section(const Run& run, Document& doc) {
   }
 }
 
+// "vfmadd213ps zmm12, zmm11, zmm27" -> ("vfmadd213ps", "zmm"); memory operands count as their
+// register width, scalar instructions as r64.
+std::pair<std::string, std::string> mnemonic_width(const std::string& line) {
+  std::string m = line.substr(0, line.find(' '));
+  // Forms the study measures under one name: the same unit and timing on every core it covers.
+  static const std::map<std::string, std::string> same = {
+      {"vfmadd213ps", "vfmadd231ps"}, {"vfmadd132ps", "vfmadd231ps"}, {"vfnmadd231ps", "vfmadd231ps"},
+      {"vfnmadd213ps", "vfmadd231ps"}, {"vfmsub231ps", "vfmadd231ps"}, {"vfnmsub231ps", "vfmadd231ps"},
+      {"vminps", "vmaxps"}, {"vsubps", "vaddps"}, {"vpxord", "vpandnd"}, {"vpandd", "vpandnd"}, {"vpord", "vpandnd"},
+      {"vxorps", "vandps"}, {"vorps", "vandps"}, {"vpslld", "vpsrad"}, {"vpsrld", "vpsrad"}, {"vcvtdq2ps", "vcvtps2dq"},
+      {"vpminsd", "vpmaxsd"}, {"vandnps", "vandnps"}};
+  if (line.find("xmm") != std::string::npos && !m.empty() && m[0] != 'v') m = "v" + m;  // SSE forms
+  if (auto it = same.find(m); it != same.end()) m = it->second;
+  for (const char* w : {"zmm", "ymm", "xmm"})
+    if (line.find(w) != std::string::npos) return {m, w};
+  return {m, "r64"};
+}
+
+// The instructions of a loop that cost the most issue slots on their ports, by this run's measured
+// reciprocal throughputs: count x tput per value, the three heaviest.
+std::string heaviest(const Run& run, const PredictionRecord& r) {
+  if (!run.instructions || r.loop.empty()) return "-";
+  std::map<std::pair<std::string, std::string>, double> tput;
+  for (const auto& i : run.instructions->records)
+    if (i.kind == "tput") tput[{i.instruction, i.width}] = i.cycles;
+  std::map<std::pair<std::string, std::string>, int> count;
+  for (const auto& l : r.loop) ++count[mnemonic_width(l)];
+  std::vector<std::pair<double, std::string>> cost;
+  for (const auto& [mw, n] : count) {
+    auto it = tput.find(mw);
+    if (it == tput.end()) continue;
+    cost.push_back({n * it->second / r.values_per_iteration, fmt::format("{} {} x{}", mw.first, mw.second, n)});
+  }
+  std::sort(cost.rbegin(), cost.rend());
+  std::string out;
+  for (std::size_t i = 0; i < cost.size() && i < 3; ++i) out += (i ? "; " : "") + cost[i].second + " " + fmt_num(cost[i].first);
+  return out.empty() ? "-" : out;
+}
+
 void predictions_section(const Run& run, Document& doc) {
   if (!run.predictions) return;
   const PredictionsFile& f = *run.predictions;
-  doc.heading("Predicted (llvm-mca) against measured");
+  doc.heading("Why: instructions, bottlenecks, and predictions (llvm-mca) against measured");
   std::set<std::string> targets;
   for (const auto& r : f.records)
     for (const auto& [t, _] : r.by_target) targets.insert(t);
   const std::string here = f.this_cpu_mcpu;
   std::vector<std::string> head = {"kernel", "instructions/value", "measured", "predicted here (" + here + ")", "error",
-                                   "bottleneck (llvm-mca)"};
-  std::vector<bool> numeric = {false, true, true, true, true, false};
+                                   "bottleneck (llvm-mca)", "heaviest instructions (cycles/value)"};
+  std::vector<bool> numeric = {false, true, true, true, true, false, false};
   for (const auto& t : targets)
     if (t != here) head.push_back(t), numeric.push_back(true);
   Table t;
@@ -359,7 +398,8 @@ void predictions_section(const Run& run, Document& doc) {
                                     fmt_num(static_cast<double>(r.instructions_per_iteration) / r.values_per_iteration),
                                     m ? fmt_num(m->cycles_per_value) : "-", have ? fmt_num(it->second.cycles_per_value) : "-",
                                     std::isnan(err) ? "-" : fmt::format("{:+.0f}%", 100 * err),
-                                    have ? it->second.bottleneck : (it != r.by_target.end() ? "error" : "-")};
+                                    have ? it->second.bottleneck : (it != r.by_target.end() ? "error" : "-"),
+                                    heaviest(run, r)};
     for (const auto& tg : targets) {
       if (tg == here) continue;
       auto p = r.by_target.find(tg);
@@ -376,7 +416,10 @@ void predictions_section(const Run& run, Document& doc) {
       std::isnan(median) ? "not available" : fmt::format("{:.0f}%", 100 * median)));
   t.note = "cycles/value; measured: L1 throughput of this run (" + run.cycles_source() +
            "); predicted: llvm-mca's cycles per loop iteration ÷ values per iteration. instructions/value: the main "
-           "loop's instructions ÷ its values.";
+           "loop's instructions ÷ its values. heaviest instructions: per instruction of the loop, its count x this "
+           "run's measured reciprocal throughput (instructions.json; FMA variants as vfmadd231ps, min as max, "
+           "logic as and) ÷ values per iteration, the three largest: "
+           "why the kernel costs what it costs, where a port is the limit.";
   doc.table(t);
 }
 

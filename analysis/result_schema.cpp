@@ -193,6 +193,7 @@ PredictionsFile load_predictions(const std::filesystem::path& file) {
     p.kernel = field<std::string>(file, r, where, "kernel");
     p.values_per_iteration = field<int>(file, r, where, "values_per_iteration");
     p.instructions_per_iteration = field<int>(file, r, where, "instructions_per_iteration");
+    p.loop = r.value("loop", std::vector<std::string>());
     const json preds = field<json>(file, r, where, "predictions");
     for (const auto& [target, v] : preds.items()) {
       Prediction x;

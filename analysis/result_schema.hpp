@@ -106,6 +106,7 @@ struct Prediction {
 struct PredictionRecord {
   std::string kernel;
   int values_per_iteration = 0, instructions_per_iteration = 0;
+  std::vector<std::string> loop;  // the main loop's instructions (Intel syntax)
   std::map<std::string, Prediction> by_target;
 };
 struct PredictionsFile {

@@ -40,6 +40,7 @@ void add_compare(CLI::App& app, Action& action) {
   struct Args {
     std::vector<std::string> dirs;
     std::string out, baseline;
+    std::vector<std::string> predicted;
     bool plots = true;
   };
   auto a = std::make_shared<Args>();
@@ -53,6 +54,10 @@ void add_compare(CLI::App& app, Action& action) {
                   "The run the ratios are taken to: its number (1 = first), folder, <machine>/<timestamp> or machine "
                   "name; default the first");
   cmd->add_flag("!--no-plots", a->plots, "Tables only");
+  cmd->add_option("--predicted", a->predicted,
+                  "llvm-mca -mcpu targets to add as predicted columns for CPUs with no run (comma separated; from the "
+                  "runs' predictions.json), e.g. znver4,skylake-avx512")
+      ->delimiter(',');
   cmd->callback([&action, a] {
     action = [a] {
       std::string out = a->out;
@@ -63,7 +68,7 @@ void add_compare(CLI::App& app, Action& action) {
         out = (fs::path("results") / "comparisons" / ts).string();
       }
       std::vector<fs::path> dirs(a->dirs.begin(), a->dirs.end());
-      const auto res = analysis::write_comparison(dirs, out, a->baseline, a->plots);
+      const auto res = analysis::write_comparison(dirs, out, a->baseline, a->plots, a->predicted);
       fmt::print("compared {} runs on {} shared kernels\n", dirs.size(), res.comparison.shared.size());
       for (const auto& w : res.comparison.warnings) fmt::print("warning: {}\n", w);
       for (std::size_t i = 0; i < dirs.size(); ++i)

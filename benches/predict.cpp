@@ -202,6 +202,7 @@ nlohmann::json run_predictions(const PredictOptions& opt, void (*progress)(const
     rows.push_back({{"kernel", k->name()},
                     {"values_per_iteration", loop->values_per_iteration},
                     {"instructions_per_iteration", loop->body.size()},
+                    {"loop", loop->body},
                     {"predictions", preds}});
     if (progress) progress(fmt::format("{}: {} targets", k->name(), preds.size()));
   }

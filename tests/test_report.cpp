@@ -281,3 +281,21 @@ TEST_CASE("report: instructions beside their published figures, differences over
     "microarchitecture": "x", "published_column": "", "cycles_source": "tsc", "instructions": [{"name": "instr/a/b/lat"}]})";
   CHECK_THROWS_WITH(load_run(dir), Catch::Contains("instructions.json") && Catch::Contains("instructions[0].instruction"));
 }
+
+TEST_CASE("compare: predicted columns for CPUs without a run are marked as predictions", "[report][compare][predict]") {
+  const fs::path a = typical_run().write(scratch("pred-a"));
+  const fs::path b = typical_run().slug("machine-b").write(scratch("pred-b"));
+  std::vector<Run> without = {load_run(a), load_run(b)};
+  CHECK_THROWS_WITH(build_comparison(without, 0, "", nullptr, {"znver4"}), Catch::Contains("predictions.json"));
+  std::ofstream(a / "predictions.json") << json{
+      {"schema_version", kSchemaVersion}, {"kind", "actbench.predictions"}, {"llvm_mca", "llvm-mca-19"},
+      {"this_cpu_mcpu", "sapphirerapids"},
+      {"kernels", json::array({{{"kernel", kReluMax}, {"values_per_iteration", 32}, {"instructions_per_iteration", 17},
+                                {"predictions", {{"znver4", {{"cycles_per_value", 0.0625}, {"bottleneck", "x"}}}}}}})}}
+                                                       .dump();
+  std::vector<Run> runs = {load_run(a), load_run(b)};
+  const std::string md = build_comparison(runs, 0, "", nullptr, {"znver4"}).markdown();
+  CHECK_THAT(md, Catch::Contains("PREDICTED znver4 (llvm-mca)"));
+  CHECK_THAT(md, Catch::Contains("| " + kReluMax + " | 0.1250 | 0.1250 | 1.00x | #1 | pred. 0.0625 |"));
+  CHECK_THAT(md, Catch::Contains("| " + kSigGood + " | 1.250 | 1.250 | 1.00x | #1 | - |"));
+}
