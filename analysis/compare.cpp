@@ -110,6 +110,11 @@ Comparison compare_runs(const std::vector<Run>& runs, std::size_t base) {
                          "): a PMU cycle count and a calibrated clock agree only when the clock held still; read "
                          "small differences as noise.");
   }
+  for (std::size_t i = 0; i < runs.size(); ++i)
+    if (!runs[i].exclusive())
+      c.warnings.push_back(fmt::format(
+          "Run #{} was made on node {} while other jobs shared it ({}): its figures may be disturbed.", i + 1,
+          runs[i].fleet->value("node", std::string("?")), runs[i].fleet->value("other_jobs_on_node", std::string("?"))));
   std::set<std::string> profiles;
   for (const auto& r : runs) profiles.insert(r.bench.context.value("actbench_profile", std::string("?")));
   if (profiles.size() > 1) c.warnings.push_back("The runs used different profiles; only their shared points are compared.");
@@ -130,14 +135,17 @@ Document build_comparison(const std::vector<Run>& runs, std::size_t base, const 
   for (const auto& w : cmp.warnings) doc.text("**Warning:** " + w);
   doc.heading("Runs");
   Table runs_t;
-  runs_t.columns({"#", "run", "CPU", "virtualised", "core clock GHz", "cycles source", "profile", "benchmarks", "noisy",
+  runs_t.columns({"#", "run", "CPU", "node (Slurm)", "virtualised", "core clock GHz", "cycles source", "profile", "benchmarks", "noisy",
                   "geomean ÷ baseline"},
-                 {true, false, false, false, true, false, false, true, true, true});
+                 {true, false, false, false, false, true, false, false, true, true, true});
   for (std::size_t i = 0; i < runs.size(); ++i) {
     const Run& r = runs[i];
     std::size_t noisy = 0;
     for (const auto& b : r.bench.records) noisy += b.noisy;
     runs_t.row({std::to_string(i + 1), r.label, cpu_of(r),
+                r.fleet ? fmt::format("{} (job {}){}", r.fleet->value("node", std::string("?")),
+                                      r.fleet->value("slurm_job", std::string("?")), r.exclusive() ? "" : " NOT EXCLUSIVE")
+                        : "-",
                 r.machine_json ? (r.machine_json->value("virtualised", false) ? "yes" : "no") : "?",
                 r.machine_json ? fmt_num((*r.machine_json)["clock"].value("core_hz_calibrated", 0.0) * 1e-9) : "-",
                 r.cycles_source(), r.bench.context.value("actbench_profile", std::string("?")),

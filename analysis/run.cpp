@@ -24,6 +24,13 @@ Run load_run(const fs::path& dir) {
   if (fs::exists(dir / "accuracy.json")) r.accuracy = load_accuracy(dir / "accuracy.json");
   if (fs::exists(dir / "instructions.json")) r.instructions = load_instructions(dir / "instructions.json");
   if (fs::exists(dir / "predictions.json")) r.predictions = load_predictions(dir / "predictions.json");
+  if (fs::exists(dir / "fleet.json")) {
+    r.fleet = read_json(dir / "fleet.json");
+    if (!r.fleet->is_object() || r.fleet->value("kind", "") != "actbench.fleet")
+      throw SchemaError(dir / "fleet.json", "kind", "expected \"actbench.fleet\"");
+    if (!r.fleet->contains("exclusive") || !(*r.fleet)["exclusive"].is_boolean())
+      throw SchemaError(dir / "fleet.json", "exclusive", "missing or not true/false");
+  }
   r.machine = r.machine_json ? r.machine_json->value("slug", std::string())
                              : r.bench.context.value("actbench_machine", std::string());
   if (r.machine.empty()) r.machine = norm.parent_path().filename().string();

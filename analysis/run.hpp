@@ -23,6 +23,9 @@ struct Run {
   std::optional<AccuracyFile> accuracy;
   std::optional<InstructionsFile> instructions;
   std::optional<PredictionsFile> predictions;
+  std::optional<nlohmann::json> fleet;  // fleet.json: the Slurm job that made the run (scripts/fleet)
+  // False only when the run says it was made on a node other jobs shared.
+  bool exclusive() const { return !fleet || fleet->value("exclusive", true); }
 
   // The measurement of a kernel at a point (L1 uniform by default); nullptr if not measured or
   // skipped. Runs made with --out-offset other than the default are not points of their own.

@@ -124,9 +124,9 @@ std::size_t run_google_benchmark(const std::vector<std::string>& extra, const st
 }
 
 void add_suite_options(CLI::App* cmd, BenchCli& cli) {
-  cmd->add_option("-p,--profile", cli.suite.profile, "Suite profile: quick (default of scripts/run) or full")
+  cmd->add_option("-p,--profile", cli.suite.profile, "Suite profile: smoke (L1 only, short), quick (default of scripts/run) or full")
       ->capture_default_str()
-      ->check(CLI::IsMember({"quick", "full"}));
+      ->check(CLI::IsMember({"smoke", "quick", "full"}));
   cmd->add_option("-k,--kernel", cli.suite.selectors,
                   "Kernel name, group (relu/f32, sigmoid) or glob; repeatable; default all");
   cmd->add_option("--out-offset", cli.suite.out_offset,

@@ -22,13 +22,14 @@
 
 namespace actbench::bench {
 
-const char* const kProfiles[] = {"quick", "full"};
+// smoke: L1 throughput and latency only, short: a check that a machine runs the suite (fleet tests).
+const char* const kProfiles[] = {"smoke", "quick", "full"};
 
 bool valid_profile(const std::string& p) {
   return std::find(std::begin(kProfiles), std::end(kProfiles), p) != std::end(kProfiles);
 }
 
-double profile_min_time(const std::string& p) { return p == "quick" ? 0.05 : 0.3; }
+double profile_min_time(const std::string& p) { return p == "smoke" ? 0.01 : p == "quick" ? 0.05 : 0.3; }
 
 std::string counter_slug(const std::string& name) {
   std::string out;
@@ -251,7 +252,7 @@ std::vector<BenchSpec> plan_kernel(const Kernel& k, const CacheSizes& caches, co
   const std::size_t esize = k.dtype() == DType::f32 ? sizeof(float) : sizeof(double);
   const std::vector<WorkingSet> sets = working_sets(caches, esize);
   const std::size_t l1 = values_for(sets.front(), esize);
-  const bool full = opt.profile == "full", sweep = full || in_sweep_subset(k);
+  const bool full = opt.profile == "full", sweep = full || (opt.profile == "quick" && in_sweep_subset(k));
   std::vector<BenchSpec> out;
   out.push_back({&k, Mode::throughput, l1, Dist::uniform, opt.out_offset});
   out.push_back({&k, Mode::latency, l1, Dist::uniform, opt.out_offset});
@@ -272,7 +273,7 @@ std::vector<BenchSpec> plan_kernel(const Kernel& k, const CacheSizes& caches, co
 }  // namespace
 
 SuitePlan register_suite(const Registry& reg, const SuiteOptions& opt) {
-  if (!valid_profile(opt.profile)) throw std::invalid_argument("unknown profile '" + opt.profile + "' (quick|full)");
+  if (!valid_profile(opt.profile)) throw std::invalid_argument("unknown profile '" + opt.profile + "' (smoke|quick|full)");
   std::vector<const Kernel*> kernels;
   if (opt.selectors.empty())
     for (const auto& k : reg.all()) kernels.push_back(&k);

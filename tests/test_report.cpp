@@ -299,3 +299,20 @@ TEST_CASE("compare: predicted columns for CPUs without a run are marked as predi
   CHECK_THAT(md, Catch::Contains("| " + kReluMax + " | 0.1250 | 0.1250 | 1.00x | #1 | pred. 0.0625 |"));
   CHECK_THAT(md, Catch::Contains("| " + kSigGood + " | 1.250 | 1.250 | 1.00x | #1 | - |"));
 }
+
+TEST_CASE("compare: a run made on a shared node is flagged", "[report][compare][fleet]") {
+  const fs::path a = typical_run().write(scratch("fleet-a"));
+  const fs::path b = typical_run().slug("machine-b").write(scratch("fleet-b"));
+  std::ofstream(b / "fleet.json") << json{{"kind", "actbench.fleet"}, {"slurm_job", "42"}, {"node", "n7"},
+                                          {"exclusive", false}, {"other_jobs_on_node", "41"}}
+                                         .dump();
+  std::vector<Run> runs = {load_run(a), load_run(b)};
+  CHECK(runs[0].exclusive());
+  CHECK_FALSE(runs[1].exclusive());
+  const Comparison c = compare_runs(runs, 0);
+  REQUIRE_FALSE(c.warnings.empty());
+  CHECK_THAT(c.warnings.back(), Catch::Contains("#2") && Catch::Contains("n7") && Catch::Contains("41"));
+  CHECK_THAT(build_comparison(runs, 0, "", nullptr).markdown(), Catch::Contains("n7 (job 42) NOT EXCLUSIVE"));
+  std::ofstream(b / "fleet.json") << R"({"kind": "actbench.fleet"})";
+  CHECK_THROWS_WITH(load_run(b), Catch::Contains("fleet.json") && Catch::Contains("'exclusive'"));
+}
