@@ -1,0 +1,76 @@
+# actbench plot: gnuplot speed_vs_accuracy.gp > speed_vs_accuracy.svg
+set terminal svg size 900,520 dynamic noenhanced font 'sans,11' background rgb 'white'
+set title 'Sigmoid f32: cycles/value against max error'
+set xlabel 'max error, ULP (0 drawn at 0.25)'
+set ylabel 'cycles/value (L1 throughput)'
+set grid
+set key outside right top box
+set logscale x
+set logscale y
+$d0 << EOD
+2 0.721268916
+2 8.20889068
+3 0.686569912
+EOD
+$d1 << EOD
+1 14.5156008
+2 8.20950396
+847243952 45.3443595
+EOD
+$d2 << EOD
+2 0.84309339
+2 0.860997964
+2 0.879376553
+3 0.67146293
+3 0.730969932
+3 0.731388356
+3 0.755289485
+3 0.763175273
+3 0.766737971
+3 0.798975123
+3 0.80497038
+3 0.813118762
+3 0.835105624
+3 0.835970356
+3 0.839098398
+3 0.844750055
+3 0.909099777
+3 0.939772429
+3 0.990231739
+3 1.2083701
+3 1.59246757
+4 1.14736909
+5 0.612672214
+5 0.62351619
+5 0.781062356
+44 0.777104841
+1346 0.782329025
+1347 1.14002008
+1348 0.676873609
+1385 0.596021974
+27524 0.723389078
+500202 0.299195377
+500270 0.651737379
+503649 0.513240737
+863078065 1.35544217
+863078065 1.39510763
+863078065 1.68797418
+863078065 1.80798175
+EOD
+$d3 << EOD
+2 1.32547795
+2 8.20948391
+3 0.710685975
+3 1.01784813
+7619 0.756386324
+11858804 1.44382667
+EOD
+$d4 << EOD
+1 14.5156008
+2 0.721268916
+3 0.67146293
+5 0.612672214
+1385 0.596021974
+500202 0.299195377
+EOD
+plot $d0 using 1:2 with points pointsize 1.1 title 'asm', $d1 using 1:2 with points pointsize 1.1 title 'cpp', $d2 using 1:2 with points pointsize 1.1 title 'jit', $d3 using 1:2 with points pointsize 1.1 title 'peer', $d4 using 1:2 with linespoints pointsize 1.1 title 'Pareto front'
