@@ -74,6 +74,20 @@ void infer_working_sets(std::vector<BenchRecord>& records) {
   }
 }
 
+// An actbench document: a JSON object of the given kind, a version this reader knows, and the
+// array under `rows` (each element an object); returns the document, sets the version.
+json open_document(const std::filesystem::path& file, const std::string& kind, const char* rows, int* version) {
+  json j = read_json(file);
+  if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");
+  *version = check_version(file, j.value("schema_version", json()), "schema_version");
+  if (j.value("kind", "") != kind) throw SchemaError(file, "kind", "expected \"" + kind + "\"");
+  const json r = field<json>(file, j, "", rows);
+  if (!r.is_array()) throw SchemaError(file, rows, "not an array");
+  for (std::size_t i = 0; i < r.size(); ++i)
+    if (!r[i].is_object()) throw SchemaError(file, std::string(rows) + "[" + std::to_string(i) + "]", "not an object");
+  return j;
+}
+
 }  // namespace
 
 std::optional<BenchRecord> parse_bench_name(const std::string& name) {
@@ -177,15 +191,11 @@ BenchFile load_bench(const std::filesystem::path& file) {
 }
 
 PredictionsFile load_predictions(const std::filesystem::path& file) {
-  const json j = read_json(file);
-  if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");
   PredictionsFile f;
-  f.schema_version = check_version(file, j.value("schema_version", json()), "schema_version");
-  if (j.value("kind", "") != "actbench.predictions") throw SchemaError(file, "kind", "expected \"actbench.predictions\"");
+  const json j = open_document(file, "actbench.predictions", "kernels", &f.schema_version);
   f.llvm_mca = field<std::string>(file, j, "", "llvm_mca");
   f.this_cpu_mcpu = field<std::string>(file, j, "", "this_cpu_mcpu");
-  const json rows = field<json>(file, j, "", "kernels");
-  if (!rows.is_array()) throw SchemaError(file, "kernels", "not an array");
+  const json& rows = j["kernels"];
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const json& r = rows[i];
     const std::string where = "kernels[" + std::to_string(i) + "].";
@@ -211,17 +221,13 @@ PredictionsFile load_predictions(const std::filesystem::path& file) {
 }
 
 InstructionsFile load_instructions(const std::filesystem::path& file) {
-  const json j = read_json(file);
-  if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");
   InstructionsFile f;
-  f.schema_version = check_version(file, j.value("schema_version", json()), "schema_version");
-  if (j.value("kind", "") != "actbench.instructions") throw SchemaError(file, "kind", "expected \"actbench.instructions\"");
+  const json j = open_document(file, "actbench.instructions", "instructions", &f.schema_version);
   f.microarchitecture = field<std::string>(file, j, "", "microarchitecture");
   f.published_column = field<std::string>(file, j, "", "published_column");
   f.published_source = j.value("published_source", std::string());
   f.cycles_source = field<std::string>(file, j, "", "cycles_source");
-  const json rows = field<json>(file, j, "", "instructions");
-  if (!rows.is_array()) throw SchemaError(file, "instructions", "not an array");
+  const json& rows = j["instructions"];
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const json& r = rows[i];
     const std::string where = "instructions[" + std::to_string(i) + "].";
@@ -241,19 +247,14 @@ InstructionsFile load_instructions(const std::filesystem::path& file) {
 }
 
 AccuracyFile load_accuracy(const std::filesystem::path& file) {
-  const json j = read_json(file);
-  if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");
   AccuracyFile a;
-  a.schema_version = check_version(file, j.value("schema_version", json()), "schema_version");
-  if (j.value("kind", "") != "actbench.accuracy") throw SchemaError(file, "kind", "expected \"actbench.accuracy\"");
+  const json j = open_document(file, "actbench.accuracy", "kernels", &a.schema_version);
   a.inputs = field<std::string>(file, j, "", "inputs");
   a.seconds = field<double>(file, j, "", "seconds");
-  const json kernels = field<json>(file, j, "", "kernels");
-  if (!kernels.is_array()) throw SchemaError(file, "kernels", "not an array");
+  const json& kernels = j["kernels"];
   for (std::size_t i = 0; i < kernels.size(); ++i) {
     const json& k = kernels[i];
     const std::string where = "kernels[" + std::to_string(i) + "].";
-    if (!k.is_object()) throw SchemaError(file, where, "not an object");
     AccuracyRecord r;
     r.kernel = field<std::string>(file, k, where, "name");
     const json normal = field<json>(file, k, where, "normal_results");

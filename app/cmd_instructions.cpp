@@ -4,6 +4,7 @@
 #include <fstream>
 #include <memory>
 
+#include "analysis/report.hpp"
 #include "app/commands.hpp"
 #include "benches/instruction_study.hpp"
 
@@ -33,11 +34,7 @@ int run_instructions(const std::vector<std::string>& filters, const std::string&
     }
     for (const auto& s : doc["skipped"]) fmt::print("{:<34} skipped: {}\n", s["name"].get<std::string>(), s["reason"].get<std::string>());
   }
-  if (!json_out.empty()) {
-    std::ofstream out(json_out);
-    out << doc.dump(2) << "\n";
-    if (!out) throw std::runtime_error("cannot write " + json_out);
-  }
+  if (!json_out.empty()) analysis::write_text(json_out, doc.dump(2) + "\n");
   return 0;
 }
 

@@ -4,6 +4,7 @@
 #include <fstream>
 #include <memory>
 
+#include "analysis/report.hpp"
 #include "app/commands.hpp"
 #include "benches/predict.hpp"
 
@@ -22,11 +23,7 @@ int run_predict(const bench::PredictOptions& opt, const std::string& json_out, b
       fmt::print("{:<58}  skipped: {}\n", s["kernel"].get<std::string>(), s["reason"].get<std::string>());
     fmt::print("(cycles/value predicted by {})\n", doc["llvm_mca"].get<std::string>());
   }
-  if (!json_out.empty()) {
-    std::ofstream out(json_out);
-    out << doc.dump(2) << "\n";
-    if (!out) throw std::runtime_error("cannot write " + json_out);
-  }
+  if (!json_out.empty()) analysis::write_text(json_out, doc.dump(2) + "\n");
   return 0;
 }
 
