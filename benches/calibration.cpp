@@ -34,10 +34,12 @@ void run_case(benchmark::State& st, CalibrationCase c) {
   constexpr std::uint64_t kBlocks = 200;  // 20000 instructions per call
   auto work = [&](std::uint64_t r) { loop.fn(r * kBlocks); };
   work(50);  // warm-up, including the wide units
+  const counters::ClockLoad load =
+      w == "zmm" && jit::is_avx512_fp(c.instruction) ? counters::ClockLoad::avx512_fp : counters::ClockLoad::scalar;
   std::vector<double> cpi;
   for (auto _ : st) {
-    const counters::RegionSample s = counters::measure_region(work, 4);
-    cpi.push_back(s.cycles / (4.0 * kBlocks * jit::InstructionLoop::kPerBlock));
+    const counters::RegionSample s = counters::measure_region(work, 40, nullptr, load);
+    cpi.push_back(s.cycles / (40.0 * kBlocks * jit::InstructionLoop::kPerBlock));
   }
   const SampleStats s = summarize_repetitions(cpi);
   st.counters["cycles_per_instruction"] = s.median;

@@ -19,6 +19,8 @@
 #include "benches/stats.hpp"
 #include "benches/working_sets.hpp"
 #include "counters/region.hpp"
+#include "jit/instruction_loops.hpp"
+#include "jit/main_loop.hpp"
 
 namespace actbench::bench {
 
@@ -165,6 +167,20 @@ void report(benchmark::State& st, const BenchSpec& spec, const SuiteOptions& opt
   st.SetLabel(g_counters.cycles_label);
 }
 
+// The clock a kernel runs at (counters::ClockLoad): AVX-512 kernels whose code has 512-bit FP
+// arithmetic run at the lower AVX-512 clock. A JIT kernel's main loop says so; C++, asm and peer
+// AVX-512 kernels are taken to (all but cpp signbit-blendm have FP max, FMA or division).
+counters::ClockLoad clock_load(const Kernel& k, const KernelFn& kf) {
+  if (k.isa() != Isa::avx512f) return counters::ClockLoad::scalar;
+  if (kf.listing.empty()) return counters::ClockLoad::avx512_fp;
+  const auto loop = jit::main_loop_of_listing(k, kf.listing);
+  if (!loop) return counters::ClockLoad::avx512_fp;
+  for (const auto& line : loop->body)
+    if (line.find("zmm") != std::string::npos && jit::is_avx512_fp(line.substr(0, line.find(' '))))
+      return counters::ClockLoad::avx512_fp;
+  return counters::ClockLoad::scalar;
+}
+
 template <class T, class Fn>
 void run_benchmark(benchmark::State& st, BenchSpec spec, SuiteOptions opt) {
   KernelFn kf;
@@ -181,6 +197,7 @@ void run_benchmark(benchmark::State& st, BenchSpec spec, SuiteOptions opt) {
   const std::size_t n = spec.n;
   const bool wide = spec.kernel->isa() == Isa::avx2 || spec.kernel->isa() == Isa::avx512f;
   counters::PapiCounterSet* papi = g_counters.set.get();
+  const counters::ClockLoad load = clock_load(*spec.kernel, kf);
   Samples smp;
 
   if (spec.mode == Mode::throughput) {
@@ -189,8 +206,9 @@ void run_benchmark(benchmark::State& st, BenchSpec spec, SuiteOptions opt) {
     };
     warm_up(work, wide ? 20.0 : 5.0);
     const std::uint64_t reps = calls_per_region(work);
-    for (auto _ : st) smp.add(counters::measure_region(work, reps, papi), nullptr, static_cast<double>(reps * n));
+    for (auto _ : st) smp.add(counters::measure_region(work, reps, papi, load), nullptr, static_cast<double>(reps * n));
     report(st, spec, opt, smp, reps, sizeof(T));
+    st.counters["clock_avx512_fp"] = load == counters::ClockLoad::avx512_fp ? 1.0 : 0.0;
     return;
   }
 
@@ -214,13 +232,14 @@ void run_benchmark(benchmark::State& st, BenchSpec spec, SuiteOptions opt) {
   warm_up(work, wide ? 20.0 : 5.0);
   const std::uint64_t reps = calls_per_region(work);
   for (auto _ : st) {
-    const counters::RegionSample k = counters::measure_region(work, reps, papi);
-    const counters::RegionSample o = counters::measure_region(base, reps, papi);
+    const counters::RegionSample k = counters::measure_region(work, reps, papi, load);
+    const counters::RegionSample o = counters::measure_region(base, reps, papi, load);
     smp.add(k, &o, static_cast<double>(reps * n));
   }
   benchmark::DoNotOptimize(carry);
   report(st, spec, opt, smp, reps, sizeof(T));
   st.counters["latency_in_register"] = in_register ? 1.0 : 0.0;
+  st.counters["clock_avx512_fp"] = load == counters::ClockLoad::avx512_fp ? 1.0 : 0.0;
 }
 
 // Keeps the benchmark thread on the CPU it started on, so caches and the clock calibration

@@ -27,13 +27,14 @@ struct RegionSample {
 // before left behind: without it, after AVX-512 kernels, calibrations read up to 4.8 GHz on a
 // core that runs at 3.0-4.1 (a slow first N-block run shrinks the N/2N difference). Then N and
 // 2N blocks alternate, min of two each.
-inline double quick_cycles_per_tick() {
+// `load` picks the clock to read (see ClockLoad): the one the measured code runs at.
+inline double quick_cycles_per_tick(ClockLoad load = ClockLoad::scalar) {
   constexpr std::uint64_t kBlocks = 200;
-  time_add_chain(kBlocks / 2);
+  time_add_chain(kBlocks / 2, load);
   std::uint64_t t1 = ~0ull, t2 = ~0ull;
   for (int i = 0; i < 2; ++i) {
-    t2 = std::min(t2, time_add_chain(2 * kBlocks));
-    t1 = std::min(t1, time_add_chain(kBlocks));
+    t2 = std::min(t2, time_add_chain(2 * kBlocks, load));
+    t1 = std::min(t1, time_add_chain(kBlocks, load));
   }
   return 100.0 * kBlocks / static_cast<double>(t2 > t1 ? t2 - t1 : 1);
 }
@@ -41,9 +42,10 @@ inline double quick_cycles_per_tick() {
 // PAPI's start and stop sit outside the TSC reads, and their cost cancels in the N/2N difference
 // of the counts like the timer's does.
 template <class Work>  // Work: void(std::uint64_t reps)
-RegionSample measure_region(Work&& work, std::uint64_t reps, PapiCounterSet* papi = nullptr) {
+RegionSample measure_region(Work&& work, std::uint64_t reps, PapiCounterSet* papi = nullptr,
+                            ClockLoad load = ClockLoad::scalar) {
   RegionSample s;
-  s.cycles_per_tick = quick_cycles_per_tick();
+  s.cycles_per_tick = quick_cycles_per_tick(load);
   if (papi) papi->start();
   const std::uint64_t a0 = tsc_begin();
   work(reps);

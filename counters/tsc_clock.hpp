@@ -31,6 +31,19 @@ double tsc_hz();
 std::uint64_t time_add_chain(std::uint64_t blocks);   // add r64, r64: 1 cycle each on x86-64 cores
 std::uint64_t time_imul_chain(std::uint64_t blocks);  // imul r64, r64: 3 cycles each
 
+// Which clock a region runs at. Cores lower their clock while they run 512-bit floating-point
+// work (Intel's AVX-512 licences); a scalar add chain then reads the higher, scalar clock. On the
+// development VM, zmm FMA and max chains read 4.23 cycles where they take 4, and 4.00 when the
+// clock is taken under the same load.
+enum class ClockLoad {
+  scalar,      // the add chain alone
+  avx512_fp,   // the add chain with independent zmm FMAs beside it (one per 4 adds): the clock of
+               // 512-bit floating-point code; needs AVX-512F to run
+};
+const char* to_string(ClockLoad l);
+// The add chain under that load: `blocks` blocks of 100 dependent adds, in TSC ticks.
+std::uint64_t time_add_chain(std::uint64_t blocks, ClockLoad load);
+
 struct ClockCalibration {
   double cycles_per_tick = 0;  // core cycles per TSC tick (median of the trials)
   double spread = 0;           // (max - min) / median over the trials

@@ -19,6 +19,16 @@ const char* const kGather = "two registers alternate as index and destination (a
 
 }  // namespace
 
+bool is_avx512_fp(const std::string& m) {
+  static const char* const fp[] = {"vfmadd", "vfmsub", "vfnmadd", "vfnmsub", "vmulps", "vaddps", "vsubps",
+                                   "vdivps", "vmaxps", "vminps", "vscalefps", "vrndscaleps",
+                                   "vcvtps2dq", "vcvtdq2ps", "vmulpd", "vaddpd", "vsubpd", "vdivpd", "vmaxpd",
+                                   "vminpd", "vscalefpd", "vrndscalepd", "vcvtpd"};
+  for (const char* p : fp)
+    if (m.rfind(p, 0) == 0) return true;
+  return false;
+}
+
 const std::vector<InstructionForm>& instruction_forms() {
   static const std::vector<InstructionForm> forms = [] {
     std::vector<InstructionForm> v;
@@ -55,6 +65,7 @@ const std::vector<InstructionForm>& instruction_forms() {
     vec("vpermps", {"ymm", "zmm"}, {F::avx2});
     vec("vpermt2ps", {"zmm"}, {}, {F::avx512f});
     vec("vgatherdps", {"ymm", "zmm"}, {F::avx2}, {F::avx512f}, kGather);
+    for (auto& f : v) f.avx512_fp = f.width == "zmm" && is_avx512_fp(f.instruction);
     return v;
   }();
   return forms;

@@ -30,7 +30,15 @@ struct InstructionForm {
   FeatureSet needs;
   bool latency = true;  // false: no chain through a destination (a branch)
   std::string note;     // how the chain is closed where the instruction cannot feed itself
+  bool avx512_fp = false;  // a 512-bit floating-point operation: timed against that load's clock
 };
+
+// 512-bit floating-point arithmetic (FMA/adder/divider units, conversions, rounding, max/min):
+// what lowers an AVX-512 core's clock, unlike logic, shifts, shuffles, blends and loads. Decided
+// by measurement on the development VM: under this load's clock these read their published
+// figures (vmaxps 4.0, vfmadd231ps 4.0 and 0.49, vdivps 10.0 throughput); vrcp14ps does so under
+// the scalar clock (6.0 and 2.0), so it is not in the set.
+bool is_avx512_fp(const std::string& mnemonic);
 
 // Every form the generator emits: the instructions the JIT and asm kernels use, at the widths
 // they use them.

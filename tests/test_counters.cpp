@@ -8,6 +8,7 @@
 
 #include "counters/region.hpp"
 #include "counters/tsc_clock.hpp"
+#include "kernels/cpu_features.hpp"
 
 using namespace actbench::counters;
 
@@ -50,4 +51,21 @@ TEST_CASE("measure_region: twice the work measures about twice the cycles", "[co
   // 4 x 50 x 100 imuls at 3 cycles = 60000 cycles.
   CHECK(median_of(one) == Approx(60000).epsilon(0.15));
   CHECK(median_of(two) / median_of(one) == Approx(2.0).epsilon(0.15));
+}
+
+TEST_CASE("calibrated clock under AVX-512 FP load: the FMAs stay off the add chain", "[counters]") {
+  if (!actbench::host_features().has(actbench::Feature::avx512f)) {
+    WARN("no AVX-512F here: the AVX-512 FP clock is not measured");
+    return;
+  }
+  using actbench::counters::ClockLoad;
+  std::vector<double> ratio;
+  for (int i = 0; i < 7; ++i)
+    ratio.push_back(actbench::counters::quick_cycles_per_tick(ClockLoad::avx512_fp) /
+                    actbench::counters::quick_cycles_per_tick(ClockLoad::scalar));
+  std::sort(ratio.begin(), ratio.end());
+  // A core may lower its clock under 512-bit FP work (here by about 6%), never raise it; an FMA on
+  // the chain's path would add whole cycles per block and read far slower.
+  CHECK(ratio[3] > 0.8);
+  CHECK(ratio[3] < 1.03);
 }
