@@ -24,7 +24,7 @@ std::string loop_summary(const Kernel& k, const std::string& listing) {
 
 void add_disasm(CLI::App& app, Action& action) {
   auto name = std::make_shared<std::string>();
-  auto* cmd = app.add_subcommand("disasm", "Print the code a JIT kernel runs, with its instructions per value");
+  auto* cmd = app.add_subcommand("disasm", "Print the code a JIT kernel runs (asmjit's log), with its main loop's instructions per value");
   cmd->add_option("kernel", *name, "Full kernel name (JIT kernels; see `actbench list`)")->required();
   cmd->callback([&action, name] {
     action = [name] {
