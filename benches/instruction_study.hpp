@@ -20,7 +20,7 @@ std::string published_timings_source();
 
 struct StudyOptions {
   std::vector<std::string> filters;  // substrings of instr/<mnemonic>/<width>/<kind>; empty: all
-  int samples = 7;
+  int samples = 15;
 };
 
 // Measures and returns the instructions.json document (schema: analysis/result_schema.hpp).

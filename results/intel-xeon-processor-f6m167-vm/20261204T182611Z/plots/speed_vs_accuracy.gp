@@ -1,0 +1,76 @@
+# actbench plot: gnuplot speed_vs_accuracy.gp > speed_vs_accuracy.svg
+set terminal svg size 900,520 dynamic noenhanced font 'sans,11' background rgb 'white'
+set title 'Sigmoid f32: cycles/value against max error'
+set xlabel 'max error, ULP (0 drawn at 0.25)'
+set ylabel 'cycles/value (L1 throughput)'
+set grid
+set key outside right top box
+set logscale x
+set logscale y
+$d0 << EOD
+2 0.683468282
+2 8.21193287
+3 0.638183904
+EOD
+$d1 << EOD
+1 14.4975388
+2 8.17966633
+847243952 45.6633476
+EOD
+$d2 << EOD
+2 0.802637641
+2 0.822492005
+2 0.829928161
+3 0.62617341
+3 0.690082391
+3 0.70216528
+3 0.702678214
+3 0.722091972
+3 0.72446812
+3 0.743590019
+3 0.750481484
+3 0.762088095
+3 0.766596089
+3 0.790530906
+3 0.790959681
+3 0.799386913
+3 0.864448085
+3 0.885572631
+3 0.937159275
+3 1.19796258
+3 1.58893914
+4 1.14553391
+5 0.586007576
+5 0.603592682
+5 0.726032614
+44 0.721090672
+1346 0.765750124
+1347 1.15482362
+1348 0.642877555
+1385 0.565557235
+27524 0.670702589
+500202 0.28269216
+500270 0.612574311
+503649 0.487035393
+863078065 1.27336089
+863078065 1.29264009
+863078065 1.68408439
+863078065 1.69592962
+EOD
+$d3 << EOD
+2 1.23926365
+2 8.18161027
+3 0.664715543
+3 0.947193171
+7619 0.712801455
+11858804 1.41214235
+EOD
+$d4 << EOD
+1 14.4975388
+2 0.683468282
+3 0.62617341
+5 0.586007576
+1385 0.565557235
+500202 0.28269216
+EOD
+plot $d0 using 1:2 with points pointsize 1.1 title 'asm', $d1 using 1:2 with points pointsize 1.1 title 'cpp', $d2 using 1:2 with points pointsize 1.1 title 'jit', $d3 using 1:2 with points pointsize 1.1 title 'peer', $d4 using 1:2 with linespoints pointsize 1.1 title 'Pareto front'
