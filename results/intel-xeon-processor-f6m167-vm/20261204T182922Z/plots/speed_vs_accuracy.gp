@@ -1,0 +1,76 @@
+# actbench plot: gnuplot speed_vs_accuracy.gp > speed_vs_accuracy.svg
+set terminal svg size 900,520 dynamic noenhanced font 'sans,11' background rgb 'white'
+set title 'Sigmoid f32: cycles/value against max error'
+set xlabel 'max error, ULP (0 drawn at 0.25)'
+set ylabel 'cycles/value (L1 throughput)'
+set grid
+set key outside right top box
+set logscale x
+set logscale y
+$d0 << EOD
+2 0.683268289
+2 8.20842054
+3 0.637497298
+EOD
+$d1 << EOD
+1 14.4955603
+2 8.17650666
+847243952 46.1879169
+EOD
+$d2 << EOD
+2 0.801915835
+2 0.82283197
+2 0.829827788
+3 0.625612793
+3 0.69099056
+3 0.701281382
+3 0.70171672
+3 0.718099748
+3 0.721828641
+3 0.743118083
+3 0.750499499
+3 0.756466395
+3 0.763496854
+3 0.78511979
+3 0.790234647
+3 0.798494288
+3 0.862414302
+3 0.885766436
+3 0.937000484
+3 1.2112088
+3 1.63755809
+4 1.17553847
+5 0.585098414
+5 0.59643836
+5 0.725072925
+44 0.721449721
+1346 0.766564882
+1347 1.10494678
+1348 0.63866829
+1385 0.566636238
+27524 0.67101168
+500202 0.282589
+500270 0.612733454
+503649 0.48688351
+863078065 1.27367255
+863078065 1.29503726
+863078065 1.68829289
+863078065 1.69448466
+EOD
+$d3 << EOD
+2 1.23906246
+2 8.18089611
+3 0.664082776
+3 0.946789019
+7619 0.71344737
+11858804 1.4109284
+EOD
+$d4 << EOD
+1 14.4955603
+2 0.683268289
+3 0.625612793
+5 0.585098414
+1385 0.566636238
+500202 0.282589
+EOD
+plot $d0 using 1:2 with points pointsize 1.1 title 'asm', $d1 using 1:2 with points pointsize 1.1 title 'cpp', $d2 using 1:2 with points pointsize 1.1 title 'jit', $d3 using 1:2 with points pointsize 1.1 title 'peer', $d4 using 1:2 with linespoints pointsize 1.1 title 'Pareto front'
