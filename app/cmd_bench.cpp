@@ -2,6 +2,8 @@
 // actbench run: a new results/<machine>/<UTC timestamp>/ with machine.json and bench.json.
 #include <benchmark/benchmark.h>
 #include <fmt/core.h>
+
+#include <sstream>
 #include <sys/stat.h>
 
 #include <algorithm>
@@ -134,12 +136,22 @@ void add_suite_options(CLI::App* cmd, BenchCli& cli) {
       ->capture_default_str();
   cmd->add_option("--noisy-cv", cli.suite.noisy_cv, "Flag a benchmark noisy above this coefficient of variation")
       ->capture_default_str();
-  cmd->add_option("--counters", cli.suite.counters,
-                  "PAPI events per benchmark, comma separated: cycles, instructions, ref-cycles, branch-misses, "
-                  "l1d-misses or any PAPI name (perf::TASK-CLOCK); each is used where available, and an unknown "
-                  "name stops the run before it starts. --counters= for none")
-      ->delimiter(',')
-      ->capture_default_str();
+  // One value, split here. `none` (not an empty `--counters=`, which CLI11 reads as "the next
+  // argument is the value") turns counting off.
+  cmd->add_option_function<std::string>(
+         "--counters",
+         [&cli](const std::string& list) {
+           cli.suite.counters.clear();
+           if (list == "none") return;
+           std::stringstream ss(list);
+           for (std::string c; std::getline(ss, c, ',');)
+             if (!c.empty()) cli.suite.counters.push_back(c);
+         },
+         "PAPI events per benchmark, comma separated: cycles, instructions, ref-cycles, branch-misses, "
+         "l1d-misses or any PAPI name (perf::TASK-CLOCK); each is used where available, and an unknown "
+         "name stops the run before it starts. Default cycles,instructions,branch-misses,l1d-misses; "
+         "--counters none for none")
+      ->expected(1);
   cmd->add_flag("!--no-calibration", cli.suite.calibration, "Skip the known-answer calib/* benchmarks");
   cmd->allow_extras();
   cmd->footer("Other arguments go to Google Benchmark, e.g. --benchmark_filter=REGEX --benchmark_repetitions=N.");

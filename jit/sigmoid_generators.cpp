@@ -16,7 +16,7 @@ using namespace asmjit;
 std::string SigmoidPoly::method() const {
   std::string m = "exp-rr" + std::to_string(rr) + (lut ? "-lut" + std::to_string(lut) : "") + "-p" +
                   std::to_string(degree) + "-" +
-                  (recip == Recip::div ? "div" : recip == Recip::nr1 ? "nr1" : "nr2");
+                  (recip == Recip::div ? "div" : recip == Recip::nr1 ? "nr1" : recip == Recip::nr2 ? "nr2" : "divnr1");
   if (!reflect) m += "-direct";
   if (scalef || lut) m += "-scalef";
   return m;
@@ -56,6 +56,7 @@ struct Ops {
   // d = d * x + y
   void fma213(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVfmadd213ps, d, x, y) : a.emit(x86::Inst::kIdVfmadd213pd, d, x, y); }
   // d = -(x * y) + d
+  void fnma213(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVfnmadd213ps, d, x, y) : a.emit(x86::Inst::kIdVfnmadd213pd, d, x, y); }
   void fnma231(const x86::Vec& d, const x86::Vec& x, const Operand& y) { f32 ? a.emit(x86::Inst::kIdVfnmadd231ps, d, x, y) : a.emit(x86::Inst::kIdVfnmadd231pd, d, x, y); }
   void bit_or(const x86::Vec& d, const x86::Vec& x, const Operand& y) {
     if (z512) f32 ? a.emit(x86::Inst::kIdVpord, d, x, y) : a.emit(x86::Inst::kIdVporq, d, x, y);
@@ -88,6 +89,8 @@ constexpr std::uint64_t kSignF32 = 0x80000000u, kSignF64 = 0x8000000000000000ull
 }  // namespace
 
 KernelFn sigmoid_poly(const std::string& name, const SigmoidPoly& p, const StreamShape& s) {
+  if (p.recip == Recip::divnr1 && (p.reflect || !p.scalef))
+    throw std::invalid_argument(name + ": divnr1 is written for the direct vscalefps form only");
   const bool f32 = s.dtype == DType::f32, z512 = s.isa == Isa::avx512f;
   const Layout L = temps(s.isa);
   const long double ln2 = std::numbers::ln2_v<long double>;
@@ -105,15 +108,58 @@ KernelFn sigmoid_poly(const std::string& name, const SigmoidPoly& p, const Strea
   const double sat = f32 ? -104.0 : -746.0;                          // scalef: exp(z) rounds to 0 below
 
   return generate(name, s, [=](ConstPool& pool) -> BodyEmitter {
-    const int k_sign = pool.add_bits(f32 ? kSignF32 : kSignF64), k_one = pool.add(1.0),
-              k_log2e = pool.add(static_cast<double>(1 / ln2)), k_magic = pool.add(magic),
-              k_ln2hi = pool.add(-(p.rr == 2 ? ln2_hi : ln2_one)), k_ln2lo = pool.add(-ln2_lo),
-              k_cut = pool.add(p.scalef ? sat : cutoff), k_hi = pool.add(f32 ? 88.0 : 709.0);
-    std::vector<int> k_c;
-    for (double ci : c) k_c.push_back(pool.add(ci));
+    // Direct with vscalefps: the sign of z = -x is folded into the constants, as in the hand-written
+    // kernel (kernels/asm/sigmoid_f32_exp_p5_nr1_avx512f.S), which this path matches bit for bit.
+    // Only the constants a path uses go into the pool, so they all stay in registers.
+    const bool folded = !p.reflect && p.scalef;
+    auto add = [&](bool used, double value) { return used ? pool.add(value) : -1; };
+    const int k_one = pool.add(1.0);
+    const int k_sign = folded ? -1 : pool.add_bits(f32 ? kSignF32 : kSignF64), k_log2e = add(!folded, 1 / ln2),
+              k_magic = add(!folded, magic), k_ln2hi = add(!folded, -(p.rr == 2 ? ln2_hi : ln2_one)),
+              k_ln2lo = add(!folded, -ln2_lo), k_cut = add(!folded, p.scalef ? sat : cutoff),
+              k_hi = add(!folded, f32 ? 88.0 : 709.0);
+    std::vector<int> k_c, k_cf;
+    for (std::size_t i = 0; i < c.size(); ++i) {
+      k_c.push_back(add(!folded, c[i]));
+      k_cf.push_back(add(folded, i % 2 ? -c[i] : c[i]));
+    }
+    const int k_round = add(folded, f32 ? 0x1.8p23 : 0x1.8p52), k_neg_log2e = add(folded, -1 / ln2),
+              k_ln2hi_pos = add(folded, p.rr == 2 ? ln2_hi : ln2_one), k_ln2lo_pos = add(folded && p.rr == 2, ln2_lo),
+              k_xlo = add(folded, f32 ? -88.0 : -709.0), k_xhi = add(folded, -sat);
     return [=, &pool](x86::Assembler& a, const x86::Vec& v) {
       Ops o{a, pool, f32, z512};
       const x86::Vec z = L.t[0], n = L.t[1], sc = L.t[2], t = L.t[3], q = L.t[4], d = L.t[5], r = L.t[6], x7 = L.t[7];
+      if (folded) {
+        // x clamped to [-88, 104] (NaN kept: the second operand); n = round(-x log2e) by the
+        // 1.5 * 2^23 rounding constant; t' = x + n ln2 = -t; exp(t) = 1 - t' q(-t') with the odd
+        // coefficients negated; times 2^n by vscalefps.
+        o.max(t, o.r(k_xlo, x7), v);
+        o.min(t, o.r(k_xhi, x7), t);
+        o.movc(n, k_round);
+        o.fma231(n, t, pool.op(k_neg_log2e));
+        o.sub(n, n, pool.op(k_round));
+        o.fma231(t, n, pool.op(k_ln2hi_pos));
+        if (p.rr == 2) o.fma231(t, n, pool.op(k_ln2lo_pos));
+        o.movc(q, k_cf.back());
+        for (std::size_t i = k_cf.size() - 1; i-- > 0;) o.fma213(q, t, pool.op(k_cf[i]));
+        o.fnma213(q, t, pool.op(k_one));
+        f32 ? a.vscalefps(q, q, n) : a.vscalefpd(q, q, n);
+        o.add(d, q, pool.op(k_one));
+        if (p.recip == Recip::div || (p.recip == Recip::divnr1 && v.id() % 2 == 0)) {
+          o.div(v, o.r(k_one, x7), d);
+          return;
+        }
+        o.rcp(r, d);
+        for (int step = 0; step < (p.recip == Recip::nr2 ? 2 : 1); ++step) {
+          o.fnma213(d, r, pool.op(k_one));  // 1 - d r
+          o.fma231(r, r, d);                // r + r (1 - d r)
+          if (step == 0 && p.recip == Recip::nr2) {  // d was consumed: 1 + e again for the second step
+            o.add(d, q, pool.op(k_one));
+          }
+        }
+        o.mov(v, r);
+        return;
+      }
       // z: -|x| (reflect) or -x clamped (direct). The clamps keep NaN: it is the second operand.
       if (p.reflect) {
         o.bit_or(z, v, pool.op(k_sign));
@@ -192,6 +238,7 @@ KernelFn sigmoid_poly(const std::string& name, const SigmoidPoly& p, const Strea
 }
 
 KernelFn sigmoid_lut(const std::string& name, const SigmoidPoly& p, const StreamShape& s) {
+  if (p.recip == Recip::divnr1) throw std::invalid_argument(name + ": divnr1 is written for sigmoid_poly only");
   if (s.isa != Isa::avx512f || s.dtype != DType::f32 || (p.lut != 16 && p.lut != 32))
     throw std::invalid_argument(name + ": the lut generator is written for AVX-512 f32 with 16 or 32 entries");
   const Layout L = temps(s.isa);

@@ -12,7 +12,9 @@
 
 namespace actbench::jit {
 
-enum class Recip { div, nr1, nr2 };
+// divnr1 (direct vscalefps only): vectors in even registers divide, odd ones take vrcp14ps and one
+// Newton step, so the divider and the FMA ports work side by side.
+enum class Recip { div, nr1, nr2, divnr1 };
 
 struct SigmoidPoly {
   int rr = 2;          // ln2 constants in the range reduction: 1 or 2

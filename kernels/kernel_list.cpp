@@ -196,6 +196,8 @@ void add_all_kernels(Registry& r) {
         {{2, 2, Recip::nr1, false, true, 32}, Isa::avx512f, DType::f32, 4, 6},
         {{2, 6, Recip::nr1, false, true}, Isa::avx512f, DType::f32, 2, 2},
         {{2, 6, Recip::div, false, true}, Isa::avx512f, DType::f32, 2, 2},
+        {{2, 6, Recip::divnr1, false, true}, Isa::avx512f, DType::f32, 2, 2},
+        {{2, 6, Recip::divnr1, false, true}, Isa::avx512f, DType::f32, 4, 2},
         {{2, 6, Recip::nr1, true, true}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 4, Recip::nr1, false, true, 16}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 11, Recip::div, true, false}, Isa::avx512f, DType::f64, 2, 3},

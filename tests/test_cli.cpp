@@ -213,3 +213,11 @@ TEST_CASE("cli: predict turns llvm-mca cycles into cycles/value; a missing llvm-
   CHECK(cpv["relu/f32/jit/avx512f/maxps-u4"] > 0.01);
   std::remove(json_path.c_str());
 }
+
+TEST_CASE("cli: --counters none counts nothing and leaves the options after it alone", "[cli][papi]") {
+  const auto r = actbench::test::run_cli(
+      "bench --no-calibration --counters none -k relu/f32/cpp/scalar/signbit-mask --benchmark_filter=n:4096/dist:uniform$");
+  CHECK(r.status == 0);
+  CHECK_THAT(r.out, Catch::Contains("relu/f32/cpp/scalar/signbit-mask/mode:throughput/n:4096"));
+  CHECK_THAT(r.out, !Catch::Contains("actbench: counter "));  // no counter set: none is reported
+}
