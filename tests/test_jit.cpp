@@ -3,6 +3,8 @@
 // generates (even for an ISA this CPU lacks), and encoding errors name the instruction.
 #include <catch2/catch.hpp>
 
+#include <limits>
+
 #include <cstdint>
 
 #include <cmath>
@@ -99,7 +101,23 @@ TEST_CASE("jit: each latency loop computes what the throughput loop computes", "
       fn.f32(x.data(), a.data(), x.size());
       fn.latency_f32(x.data(), b.data(), x.size());
       fn.latency_base_f32(x.data(), c.data(), x.size());
-      CHECK(same_bits(a, b));
+      if (k.method().find("divnr1") == std::string::npos) {
+        CHECK(same_bits(a, b));
+      } else {
+        // divnr1 picks division or Newton by vector slot, and the latency loop has one slot: the
+        // two results may differ in the last bits, each within the kernel's 2 ULP.
+        std::int64_t worst = 0;
+        for (std::size_t i = 0; i < x.size(); ++i) {
+          if (std::isnan(a[i]) && std::isnan(b[i])) continue;
+          const auto ord = [](float f) {
+            const std::int32_t v = std::bit_cast<std::int32_t>(f);
+            return static_cast<std::int64_t>(v < 0 ? std::numeric_limits<std::int32_t>::min() - v : v);
+          };
+          worst = std::max(worst, std::abs(ord(a[i]) - ord(b[i])));
+        }
+        CHECK(worst <= 4);
+        CHECK_FALSE(same_bits(c, a));  // and the body did run
+      }
       CHECK(same_bits(c, x));  // the empty-body loop passes each value through unchanged
     } else {
       REQUIRE(fn.latency_f64);
