@@ -1,0 +1,78 @@
+# actbench plot: gnuplot speed_vs_accuracy.gp > speed_vs_accuracy.svg
+set terminal svg size 900,520 dynamic noenhanced font 'sans,11' background rgb 'white'
+set title 'Sigmoid f32: cycles/value against max error'
+set xlabel 'max error, ULP (0 drawn at 0.25)'
+set ylabel 'cycles/value (L1 throughput)'
+set grid
+set key outside right top box
+set logscale x
+set logscale y
+$d0 << EOD
+2 0.68329519
+2 8.20675691
+3 0.63779571
+EOD
+$d1 << EOD
+1 14.5018974
+2 8.18095284
+847243952 45.4826394
+EOD
+$d2 << EOD
+2 0.67240151
+2 0.677681193
+2 0.686984995
+2 0.696602802
+2 0.802524336
+3 0.625638041
+3 0.691976415
+3 0.694227687
+3 0.702039263
+3 0.743537998
+3 0.749841714
+3 0.751669476
+3 0.76373077
+3 0.774334726
+3 0.779661875
+3 0.790566183
+3 0.791892325
+3 0.798399716
+3 0.863264892
+3 0.885850183
+3 0.9366421
+3 1.20774549
+3 1.59198848
+4 1.20478916
+5 0.585290318
+5 0.585707668
+5 0.725829811
+44 0.721428512
+1346 0.681853764
+1347 1.13650475
+1348 0.639246215
+1385 0.563181108
+27524 0.673902475
+500202 0.277635808
+500270 0.612805932
+503649 0.510204378
+863078065 1.27409971
+863078065 1.29265898
+863078065 1.68489974
+863078065 1.69635444
+EOD
+$d3 << EOD
+2 1.23885335
+2 8.18164252
+3 0.662689103
+3 0.943345983
+7619 0.712353471
+11858804 1.41070721
+EOD
+$d4 << EOD
+1 14.5018974
+2 0.67240151
+3 0.625638041
+5 0.585290318
+1385 0.563181108
+500202 0.277635808
+EOD
+plot $d0 using 1:2 with points pointsize 1.1 title 'asm', $d1 using 1:2 with points pointsize 1.1 title 'cpp', $d2 using 1:2 with points pointsize 1.1 title 'jit', $d3 using 1:2 with points pointsize 1.1 title 'peer', $d4 using 1:2 with linespoints pointsize 1.1 title 'Pareto front'
