@@ -22,7 +22,7 @@ struct Entry {
 std::vector<Entry> entries(const Run& run, const std::string& mode) {
   std::vector<Entry> out;
   for (const auto& k : run.kernels()) {
-    const auto parts = name_parts(k);
+    const auto parts = parse_kernel_name(k);
     const BenchRecord* r = run.find(k, mode);
     if (parts && r && parts->impl != Impl::ref) out.push_back({r, *parts});
   }

@@ -33,7 +33,7 @@ std::string cpu_of(const Run& r) {
 
 // One figure table: a row per shared kernel of `mode`, a column per run, ratios to the baseline.
 Table figure_table(const std::vector<Run>& runs, std::size_t base, const std::vector<std::string>& kernels,
-                   const std::string& mode, std::size_t* rows_out) {
+                   const std::string& mode) {
   std::vector<std::string> head = {"kernel"};
   std::vector<bool> numeric = {false};
   for (std::size_t i = 0; i < runs.size(); ++i) head.push_back(col(runs, i)), numeric.push_back(true);
@@ -58,8 +58,27 @@ Table figure_table(const std::vector<Run>& runs, std::size_t base, const std::ve
     row.push_back(fmt::format("#{}", best + 1));
     t.row(row);
   }
-  if (rows_out) *rows_out = t.rows.size();
   return t;
+}
+
+// llvm-mca's cycles/value for CPUs without a run, from the first run that has predictions.json.
+void add_predicted_columns(Table& t, const std::vector<Run>& runs, const std::vector<std::string>& targets) {
+  const PredictionsFile* preds = nullptr;
+  for (const auto& r : runs)
+    if (r.predictions && !preds) preds = &*r.predictions;
+  if (!preds) throw std::invalid_argument("--predicted needs a run with predictions.json (actbench predict)");
+  std::map<std::string, const PredictionRecord*> by_kernel;
+  for (const auto& p : preds->records) by_kernel[p.kernel] = &p;
+  for (const auto& target : targets) {
+    t.header.push_back("PREDICTED " + target + " (llvm-mca)");
+    t.numeric.push_back(true);
+    for (auto& row : t.rows) {
+      auto it = by_kernel.find(row[0]);
+      const Prediction* p = nullptr;
+      if (it != by_kernel.end() && it->second->by_target.count(target)) p = &it->second->by_target.at(target);
+      row.push_back(p && p->error.empty() ? "pred. " + fmt_num(p->cycles_per_value) : "-");
+    }
+  }
 }
 
 }  // namespace
@@ -180,42 +199,21 @@ Document build_comparison(const std::vector<Run>& runs, std::size_t base, const 
   win.note = "Each machine's own fastest kernel (cycles/value, L1 throughput), among all it ran.";
   doc.table(win);
 
+  std::string sources;
+  for (std::size_t i = 0; i < runs.size(); ++i) sources += fmt::format("{}#{} {}", i ? ", " : "", i + 1, runs[i].cycles_source());
   for (const std::string mode : {"throughput", "latency"}) {
     doc.heading("Cycles per value, " + mode);
-    std::size_t rows = 0;
-    Table t = figure_table(runs, base, cmp.shared, mode, &rows);
-    const PredictionsFile* preds = nullptr;
-    for (const auto& r : runs)
-      if (r.predictions && !preds) preds = &*r.predictions;
-    if (mode == "throughput" && !predicted.empty()) {
-      if (!preds) throw std::invalid_argument("--predicted needs a run with predictions.json (actbench predict)");
-      std::map<std::string, const PredictionRecord*> by_kernel;
-      for (const auto& p : preds->records) by_kernel[p.kernel] = &p;
-      for (const auto& target : predicted) {
-        t.header.push_back("PREDICTED " + target + " (llvm-mca)");
-        t.numeric.push_back(true);
-        for (auto& row : t.rows) {
-          auto it = by_kernel.find(row[0]);
-          const Prediction* p = nullptr;
-          if (it != by_kernel.end() && it->second->by_target.count(target)) p = &it->second->by_target.at(target);
-          row.push_back(p && p->error.empty() ? "pred. " + fmt_num(p->cycles_per_value) : "-");
-        }
-      }
-    }
-    t.note = std::string(mode == "throughput" && !predicted.empty()
-                             ? "PREDICTED columns are llvm-mca's predictions for CPUs without a run (pred.), not "
-                               "measurements; they are not in the fastest column. "
-                             : "") +
+    Table t = figure_table(runs, base, cmp.shared, mode);
+    const bool with_predictions = mode == "throughput" && !predicted.empty();
+    if (with_predictions) add_predicted_columns(t, runs, predicted);
+    t.note = std::string(with_predictions ? "PREDICTED columns are llvm-mca's predictions for CPUs without a run (pred.), "
+                                            "not measurements; they are not in the fastest column. "
+                                          : "") +
              "L1 (4096 values), uniform inputs; * noisy. fastest: the run with the fewest cycles/value. Cycles: " +
-             [&] {
-               std::string s;
-               for (std::size_t i = 0; i < runs.size(); ++i) s += fmt::format("{}#{} {}", i ? ", " : "", i + 1, runs[i].cycles_source());
-               return s;
-             }() + ".";
+             sources + ".";
     doc.table(t);
   }
 
-  Plotter plotter;
   Plot p{"compare", fmt::format("L1 throughput against the baseline #{}", base + 1),
          fmt::format("#{} {} cycles/value", base + 1, runs[base].label), "cycles/value", true, true, {}};
   double lo = 1e300, hi = 0;
@@ -231,17 +229,9 @@ Document build_comparison(const std::vector<Run>& runs, std::size_t base, const 
   }
   if (hi > 0) p.series.push_back({"same as baseline", {{lo, lo}, {hi, hi}}, true});
   doc.heading("Picture");
-  std::optional<std::string> svg;
-  if (!plots_dir.empty()) svg = plotter.draw(p, plots_dir);
-  if (svg) {
-    doc.plot("Each shared kernel: its cycles/value on the baseline (x) and on each other run (y); above the line is slower.",
-             *svg, "plots/compare.svg");
-    if (plots_note) plots_note->clear();
-  } else {
-    const std::string why = plots_dir.empty() ? "plots were skipped (--no-plots)" : plotter.why_not();
-    doc.plot("Plot not drawn: " + why + ".", "", "");
-    if (plots_note) *plots_note = why;
-  }
+  PlotSink plots(plots_dir);
+  plots.add(doc, p, "Each shared kernel: its cycles/value on the baseline (x) and on each other run (y); above the line is slower.");
+  if (plots_note) *plots_note = plots.note();
 
   doc.heading("Kernels not in every run");
   bool any_only = false;

@@ -79,4 +79,16 @@ std::optional<std::string> Plotter::draw(const Plot& p, const fs::path& dir) {
   return out.substr(out.find("<svg"));
 }
 
+void PlotSink::add(Document& doc, const Plot& p, const std::string& caption) {
+  std::optional<std::string> svg;
+  if (!dir_.empty()) svg = plotter_.draw(p, dir_);
+  if (svg) {
+    doc.plot(caption, *svg, "plots/" + p.name + ".svg");
+    return;
+  }
+  const std::string why = dir_.empty() ? "plots were skipped (--no-plots)" : plotter_.why_not();
+  if (note_.empty()) note_ = why;
+  doc.plot("Plot \"" + p.title + "\" not drawn: " + why + ".", "", "");
+}
+
 }  // namespace actbench::analysis

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "analysis/document.hpp"
+
 namespace actbench::analysis {
 
 struct Series {
@@ -36,6 +38,20 @@ class Plotter {
   std::string exe_;
   bool available_ = false;
   std::string why_not_;
+};
+
+// Draws a document's plots into one folder: each drawn plot goes into the document inline, each
+// one that cannot be drawn leaves a line saying why. The report and the comparison share it.
+class PlotSink {
+ public:
+  explicit PlotSink(std::filesystem::path dir) : dir_(std::move(dir)) {}  // empty dir: plots off
+  void add(Document& doc, const Plot& p, const std::string& caption);
+  const std::string& note() const { return note_; }  // the first reason a plot was not drawn
+
+ private:
+  Plotter plotter_;
+  std::filesystem::path dir_;
+  std::string note_;
 };
 
 }  // namespace actbench::analysis

@@ -104,7 +104,7 @@ void kernels_section(const Run& run, Document& doc) {
       if (k.rfind(std::string(op) + "/", 0) == 0) rows.push_back(run.find(k, "throughput"));
     std::sort(rows.begin(), rows.end(), [](auto* a, auto* b) { return a->cycles_per_value < b->cycles_per_value; });
     for (const BenchRecord* r : rows) {
-      const auto parts = name_parts(r->kernel);
+      const auto parts = parse_kernel_name(r->kernel);
       const BenchRecord* lat = run.find(r->kernel, "latency");
       std::vector<std::string> row = {r->kernel,
                                       parts ? to_string(parts->impl) : "?",
@@ -128,23 +128,6 @@ void kernels_section(const Run& run, Document& doc) {
     doc.table(t);
   }
 }
-
-struct PlotSink {
-  Plotter plotter;
-  fs::path dir;  // empty: plots disabled
-  std::string note;
-  void add(Document& doc, const Plot& p, const std::string& caption) {
-    std::optional<std::string> svg;
-    if (!dir.empty()) svg = plotter.draw(p, dir);
-    if (svg) {
-      doc.plot(caption, *svg, "plots/" + p.name + ".svg");
-    } else {
-      const std::string why = dir.empty() ? "plots were skipped (--no-plots)" : plotter.why_not();
-      if (note.empty()) note = why;
-      doc.plot("Plot \"" + p.title + "\" not drawn: " + why + ".", "", "");
-    }
-  }
-};
 
 void working_set_section(const Run& run, Document& doc, PlotSink& plots) {
   doc.heading("Working set: L1 to DRAM");
@@ -191,7 +174,7 @@ void latency_throughput_section(const Run& run, Document& doc, PlotSink& plots) 
          "latency, cycles/value", true, true, {}};
   std::map<std::string, Series> by_group;
   for (const auto& k : run.kernels()) {
-    const auto parts = name_parts(k);
+    const auto parts = parse_kernel_name(k);
     const BenchRecord* t = run.find(k, "throughput");
     const BenchRecord* l = run.find(k, "latency");
     if (!parts || !t || !l || parts->dtype != DType::f32 || l->cycles_per_value <= 0 || t->cycles_per_value <= 0) continue;
@@ -217,7 +200,7 @@ void accuracy_section(const Run& run, Document& doc, PlotSink& plots) {
   std::vector<Pt> pts;
   bool any_measured = false;
   for (const auto& k : run.kernels()) {
-    const auto parts = name_parts(k);
+    const auto parts = parse_kernel_name(k);
     if (!parts || parts->op != Op::sigmoid || parts->dtype != DType::f32 || parts->impl == Impl::ref) continue;
     bool measured = false;
     const double u = sigmoid_ulp(run, k, &measured);
@@ -343,7 +326,7 @@ std::pair<std::string, std::string> mnemonic_width(const std::string& line) {
       {"vfnmadd213ps", "vfmadd231ps"}, {"vfmsub231ps", "vfmadd231ps"}, {"vfnmsub231ps", "vfmadd231ps"},
       {"vminps", "vmaxps"}, {"vsubps", "vaddps"}, {"vpxord", "vpandnd"}, {"vpandd", "vpandnd"}, {"vpord", "vpandnd"},
       {"vxorps", "vandps"}, {"vorps", "vandps"}, {"vpslld", "vpsrad"}, {"vpsrld", "vpsrad"}, {"vcvtdq2ps", "vcvtps2dq"},
-      {"vpminsd", "vpmaxsd"}, {"vandnps", "vandnps"}};
+      {"vpminsd", "vpmaxsd"}};
   if (line.find("xmm") != std::string::npos && !m.empty() && m[0] != 'v') m = "v" + m;  // SSE forms
   if (auto it = same.find(m); it != same.end()) m = it->second;
   for (const char* w : {"zmm", "ymm", "xmm"})
@@ -476,7 +459,7 @@ Document build_report(const Run& run, const fs::path& plots_dir, std::string* pl
     doc.text("**" + c.title + ".** " + (c.finding.empty() ? "Not answered by this run: " + c.missing + "." : c.finding));
     if (!c.table.rows.empty()) doc.table(c.table);
   }
-  PlotSink plots{Plotter(), plots_dir, {}};
+  PlotSink plots(plots_dir);
   kernels_section(run, doc);
   working_set_section(run, doc, plots);
   latency_throughput_section(run, doc, plots);
@@ -485,7 +468,7 @@ Document build_report(const Run& run, const fs::path& plots_dir, std::string* pl
   predictions_section(run, doc);
   calibration_section(run, doc);
   skipped_section(run, doc);
-  if (plots_note) *plots_note = plots.note;
+  if (plots_note) *plots_note = plots.note();
   return doc;
 }
 
@@ -494,7 +477,7 @@ std::string figures_csv(const Run& run) {
       "kind,name,kernel,op,dtype,impl,isa,method,mode,dist,working_set,n,bytes,out_offset,cycles,cycles_min,cv,noisy,"
       "cycles_source,core_ghz,latency_carried_in,declared_max_ulp,measured_max_ulp,measured_max_abs,counters\n";
   for (const auto& r : run.bench.records) {
-    const auto parts = name_parts(r.kernel);
+    const auto parts = parse_kernel_name(r.kernel);
     const AccuracyRecord* a = run.accuracy_of(r.kernel);
     std::string counters;
     for (const auto& [k, v] : r.per_value) counters += (counters.empty() ? "" : ";") + k + "_per_value=" + fmt::format("{:.6g}", v);

@@ -75,6 +75,4 @@ std::string Run::cycles_source() const {
   return out.empty() ? "unknown" : out;
 }
 
-std::optional<KernelName> name_parts(const std::string& kernel) { return parse_kernel_name(kernel); }
-
 }  // namespace actbench::analysis

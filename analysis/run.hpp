@@ -47,7 +47,4 @@ struct Run {
 // bench.json is an error, machine.json, accuracy.json, instructions.json and predictions.json are optional.
 Run load_run(const std::filesystem::path& dir);
 
-// The name's columns; nullopt for a name outside the grammar (a foreign or newer run).
-std::optional<KernelName> name_parts(const std::string& kernel);
-
 }  // namespace actbench::analysis

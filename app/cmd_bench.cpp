@@ -23,6 +23,16 @@
 #include "counters/tsc_clock.hpp"
 
 namespace actbench::app {
+
+std::string utc_stamp() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
+  return buf;
+}
+
 namespace {
 
 namespace fs = std::filesystem;
@@ -37,15 +47,6 @@ struct BenchCli {
   bool predict = true;              // run: llvm-mca predictions into predictions.json
   bool report = true;               // run: write the report into the run
 };
-
-std::string utc_stamp() {
-  const std::time_t t = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y%m%dT%H%M%SZ", &tm);
-  return buf;
-}
 
 // A new, empty run directory; never an existing one (mkdir is the atomic test).
 fs::path make_run_dir(const fs::path& machine_dir) {

@@ -1,10 +1,6 @@
 // actbench disasm <kernel>: the code a JIT kernel runs, and its instructions per value.
 #include <fmt/core.h>
 
-#include <regex>
-#include <sstream>
-#include <vector>
-
 #include "app/commands.hpp"
 #include "jit/main_loop.hpp"
 #include "kernels/registry.hpp"

@@ -13,10 +13,8 @@ namespace actbench::app {
 int run_instructions(const std::vector<std::string>& filters, const std::string& json_out, bool print) {
   bench::StudyOptions opt;
   opt.filters = filters;
-  static bool verbose;
-  verbose = print;
-  const auto doc = bench::run_instruction_study(opt, [](const std::string& line) {
-    if (verbose) fmt::print("{}\n", line);
+  const auto doc = bench::run_instruction_study(opt, [print](const std::string& line) {
+    if (print) fmt::print("{}\n", line);
   });
   if (print) {
     const std::string col = doc.value("published_column", std::string());

@@ -60,13 +60,7 @@ void add_compare(CLI::App& app, Action& action) {
       ->delimiter(',');
   cmd->callback([&action, a] {
     action = [a] {
-      std::string out = a->out;
-      if (out.empty()) {
-        const std::time_t now = std::time(nullptr);
-        char ts[32];
-        std::strftime(ts, sizeof ts, "%Y%m%dT%H%M%SZ", std::gmtime(&now));
-        out = (fs::path("results") / "comparisons" / ts).string();
-      }
+      const std::string out = a->out.empty() ? (fs::path("results") / "comparisons" / utc_stamp()).string() : a->out;
       std::vector<fs::path> dirs(a->dirs.begin(), a->dirs.end());
       const auto res = analysis::write_comparison(dirs, out, a->baseline, a->plots, a->predicted);
       fmt::print("compared {} runs on {} shared kernels\n", dirs.size(), res.comparison.shared.size());

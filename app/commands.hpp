@@ -28,6 +28,9 @@ void add_predict(CLI::App& app, Action& action);
 int run_predict(const bench::PredictOptions& opt, const std::string& json_out, bool print);
 int run_instructions(const std::vector<std::string>& filters, const std::string& json_out, bool print);
 
+// The UTC timestamp that names runs and comparisons: 20261204T190241Z.
+std::string utc_stamp();
+
 // Writes a run's report files; `actbench run` calls it at the end of a run.
 int write_run_report(const std::string& run_dir, bool plots);
 

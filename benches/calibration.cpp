@@ -3,8 +3,7 @@
 #include <benchmark/benchmark.h>
 
 #include "benches/stats.hpp"
-#include "counters/region.hpp"
-#include "jit/instruction_loops.hpp"
+#include "benches/instruction_study.hpp"
 #include "kernels/cpu_features.hpp"
 
 namespace actbench::bench {
@@ -29,18 +28,9 @@ void run_case(benchmark::State& st, CalibrationCase c) {
     st.SkipWithError(("needs " + need.names().front() + ", which this CPU lacks").c_str());
     return;
   }
-  const jit::InstructionLoop loop =
-      jit::make_instruction_loop(c.instruction, c.width, c.latency ? jit::LoopKind::latency : jit::LoopKind::throughput);
-  constexpr std::uint64_t kBlocks = 200;  // 20000 instructions per call
-  auto work = [&](std::uint64_t r) { loop.fn(r * kBlocks); };
-  work(50);  // warm-up, including the wide units
-  const counters::ClockLoad load =
-      w == "zmm" && jit::is_avx512_fp(c.instruction) ? counters::ClockLoad::avx512_fp : counters::ClockLoad::scalar;
+  const InstructionTimer timer(c.instruction, c.width, c.latency ? jit::LoopKind::latency : jit::LoopKind::throughput);
   std::vector<double> cpi;
-  for (auto _ : st) {
-    const counters::RegionSample s = counters::measure_region(work, 40, nullptr, load);
-    cpi.push_back(s.cycles / (40.0 * kBlocks * jit::InstructionLoop::kPerBlock));
-  }
+  for (auto _ : st) cpi.push_back(timer.sample());
   const SampleStats s = summarize_repetitions(cpi);
   st.counters["cycles_per_instruction"] = s.median;
   st.counters["cycles_per_instruction_cv"] = s.cv;

@@ -7,7 +7,6 @@
 #include "analysis/result_schema.hpp"
 #include "benches/stats.hpp"
 #include "counters/region.hpp"
-#include "jit/instruction_loops.hpp"
 #include "kernels/cpu_features.hpp"
 #include "kernels/uarch.hpp"
 
@@ -38,7 +37,24 @@ std::vector<PublishedTiming> parse_timings(const std::string& text) {
   return out;
 }
 
+// 200 blocks of 100 instructions per call, 40 calls per region: long enough that the clock has
+// settled under the load (shorter regions read zmm throughputs up to 15% fast here).
+constexpr std::uint64_t kBlocks = 200, kCalls = 40;
+
 }  // namespace
+
+InstructionTimer::InstructionTimer(const std::string& instruction, const std::string& width, jit::LoopKind kind)
+    : loop_(jit::make_instruction_loop(instruction, width, kind)),
+      load_(width == "zmm" && jit::is_avx512_fp(instruction) ? counters::ClockLoad::avx512_fp
+                                                               : counters::ClockLoad::scalar) {
+  loop_.fn(50 * kBlocks);  // warm-up, including the wide units
+}
+
+double InstructionTimer::sample() const {
+  auto work = [this](std::uint64_t r) { loop_.fn(r * kBlocks); };
+  return counters::measure_region(work, kCalls, nullptr, load_).cycles /
+         static_cast<double>(kCalls * kBlocks * jit::InstructionLoop::kPerBlock);
+}
 
 const std::vector<PublishedTiming>& published_timings() {
   static const std::vector<PublishedTiming> t = parse_timings(kPublishedTimingsCsv);
@@ -52,7 +68,7 @@ std::string published_timings_source() {
   return out;
 }
 
-nlohmann::json run_instruction_study(const StudyOptions& opt, void (*progress)(const std::string&)) {
+nlohmann::json run_instruction_study(const StudyOptions& opt, const std::function<void(const std::string&)>& progress) {
   using nlohmann::json;
   const Uarch uarch = identify_uarch(host_cpuid_dump());
   json doc = {{"schema_version", analysis::kSchemaVersion},
@@ -67,7 +83,6 @@ nlohmann::json run_instruction_study(const StudyOptions& opt, void (*progress)(c
                "clock avx512-fp); median of samples. lat: one chain through the "
                "destination; tput: round-robin over independent registers"}};
   json rows = json::array(), skipped = json::array();
-  constexpr std::uint64_t kBlocks = 200;
   for (const jit::InstructionForm& form : jit::instruction_forms()) {
     for (const jit::LoopKind kind : {jit::LoopKind::latency, jit::LoopKind::throughput}) {
       if (kind == jit::LoopKind::latency && !form.latency) continue;
@@ -81,17 +96,9 @@ nlohmann::json run_instruction_study(const StudyOptions& opt, void (*progress)(c
         skipped.push_back({{"name", name}, {"reason", "needs " + missing.names().front() + ", which this CPU lacks"}});
         continue;
       }
-      const jit::InstructionLoop loop = jit::make_instruction_loop(form.instruction, form.width, kind);
-      auto work = [&](std::uint64_t r) { loop.fn(r * kBlocks); };
-      work(50);  // warm-up, including the wide units
-      // 40 calls of 20000 instructions: long enough that the clock has settled under the load
-      // (shorter regions read zmm throughputs up to 15% fast here), timed against that load's clock.
-      constexpr std::uint64_t kCalls = 40;
-      const counters::ClockLoad load = form.avx512_fp ? counters::ClockLoad::avx512_fp : counters::ClockLoad::scalar;
+      const InstructionTimer timer(form.instruction, form.width, kind);
       std::vector<double> cpi;
-      for (int i = 0; i < opt.samples; ++i)
-        cpi.push_back(counters::measure_region(work, kCalls, nullptr, load).cycles /
-                      (kCalls * kBlocks * jit::InstructionLoop::kPerBlock));
+      for (int i = 0; i < opt.samples; ++i) cpi.push_back(timer.sample());
       const SampleStats s = summarize(cpi);
       json published = json::object();
       for (const auto& p : published_timings())
@@ -108,7 +115,7 @@ nlohmann::json run_instruction_study(const StudyOptions& opt, void (*progress)(c
                       {"cv", s.cv},
                       {"samples", s.count},
                       {"note", form.note},
-                      {"clock", counters::to_string(load)},
+                      {"clock", counters::to_string(timer.load())},
                       {"published", published}});
       if (progress) progress(fmt::format("{:<34} {:>8.3f} cycles (CV {:.1f}%)", name, s.median, 100 * s.cv));
     }

@@ -3,11 +3,29 @@
 // published figures of data/instruction-timings.csv beside them. Written as instructions.json.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "counters/tsc_clock.hpp"
+#include "jit/instruction_loops.hpp"
+
 namespace actbench::bench {
+
+// One instruction loop ready to measure: generated, warmed up, and timed against the clock its
+// load runs at (512-bit FP forms: counters::ClockLoad::avx512_fp). The calibration benchmarks and
+// the instruction study both measure through it.
+class InstructionTimer {
+ public:
+  InstructionTimer(const std::string& instruction, const std::string& width, jit::LoopKind kind);
+  double sample() const;  // cycles per instruction from one N/2N region
+  counters::ClockLoad load() const { return load_; }
+
+ private:
+  jit::InstructionLoop loop_;
+  counters::ClockLoad load_;
+};
 
 struct PublishedTiming {
   std::string uarch, instruction, width;
@@ -24,7 +42,7 @@ struct StudyOptions {
 };
 
 // Measures and returns the instructions.json document (schema: analysis/result_schema.hpp).
-// `progress` (may be null) gets one line per measured form.
-nlohmann::json run_instruction_study(const StudyOptions& opt, void (*progress)(const std::string&) = nullptr);
+// `progress` (may be empty) gets one line per measured form.
+nlohmann::json run_instruction_study(const StudyOptions& opt, const std::function<void(const std::string&)>& progress = {});
 
 }  // namespace actbench::bench

@@ -1,14 +1,15 @@
 #include "benches/predict.hpp"
 
-#include <dlfcn.h>
 #include <fmt/core.h>
 #include <link.h>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <regex>
 #include <sstream>
 #include <unistd.h>
@@ -43,30 +44,42 @@ std::string trim(std::string s) {
 
 bool on_path(const std::string& exe) { return std::system(("command -v '" + exe + "' >/dev/null 2>&1").c_str()) == 0; }
 
-// The ahead-of-time (asm) kernels: their code is in this executable; objdump prints the function.
-std::optional<jit::MainLoop> asm_main_loop(const Kernel& k, const KernelFn& fn, std::string* why) {
-  const void* addr = fn.f32 ? reinterpret_cast<const void*>(fn.f32) : reinterpret_cast<const void*>(fn.f64);
-  Dl_info info{};
-  std::uintptr_t base = 0;
-  dl_iterate_phdr(
-      [](dl_phdr_info* i, std::size_t, void* out) {
-        if (!i->dlpi_name || !*i->dlpi_name) {  // the main executable
+// This executable's function symbols by file address, read once (nm), for the asm kernels.
+class SymbolTable {
+ public:
+  // The symbol at a function's address in this process; empty if none.
+  std::string at(const void* addr) {
+    if (!loaded_) load();
+    auto it = by_addr_.find(reinterpret_cast<std::uintptr_t>(addr) - base_);
+    return it == by_addr_.end() ? std::string() : it->second;
+  }
+
+ private:
+  void load() {
+    loaded_ = true;
+    dl_iterate_phdr(
+        [](dl_phdr_info* i, std::size_t, void* out) {
+          if (i->dlpi_name && *i->dlpi_name) return 0;  // the main executable has no name
           *static_cast<std::uintptr_t*>(out) = i->dlpi_addr;
           return 1;
-        }
-        return 0;
-      },
-      &base);
-  (void)info;
-  const std::uintptr_t file_addr = reinterpret_cast<std::uintptr_t>(addr) - base;
-  const std::string nm = capture(fmt::format("nm --defined-only /proc/{}/exe", ::getpid()));
-  std::string symbol;
-  std::istringstream in(nm);
-  for (std::string line; std::getline(in, line);) {
-    std::istringstream ls(line);
-    std::string a, t, s;
-    if (ls >> a >> t >> s && std::stoull(a, nullptr, 16) == file_addr) symbol = s;
+        },
+        &base_);
+    std::istringstream in(capture(fmt::format("nm --defined-only /proc/{}/exe", ::getpid())));
+    for (std::string line; std::getline(in, line);) {
+      std::istringstream ls(line);
+      std::string a, t, s;
+      if (ls >> a >> t >> s) by_addr_.emplace(std::stoull(a, nullptr, 16), s);
+    }
   }
+  bool loaded_ = false;
+  std::uintptr_t base_ = 0;
+  std::map<std::uintptr_t, std::string> by_addr_;
+};
+
+// The ahead-of-time (asm) kernels: their code is in this executable; objdump prints the function.
+std::optional<jit::MainLoop> asm_main_loop(const Kernel& k, const KernelFn& fn, SymbolTable& symbols, std::string* why) {
+  const std::string symbol =
+      symbols.at(fn.f32 ? reinterpret_cast<const void*>(fn.f32) : reinterpret_cast<const void*>(fn.f64));
   if (symbol.empty()) {
     *why = "its function has no symbol in this executable (is nm from binutils installed?)";
     return std::nullopt;
@@ -93,14 +106,16 @@ McaResult run_mca(const std::string& exe, const std::string& mcpu, const fs::pat
   McaResult r;
   std::smatch m;
   double iterations = 0, total = 0;
-  if (std::regex_search(out, m, std::regex(R"(Iterations:\s+(\d+))"))) iterations = std::stod(m[1]);
-  if (std::regex_search(out, m, std::regex(R"(Total Cycles:\s+(\d+))"))) total = std::stod(m[1]);
-  if (std::regex_search(out, m, std::regex(R"(Block RThroughput:\s+([0-9.]+))"))) r.block_rthroughput = std::stod(m[1]);
+  static const std::regex iterations_re(R"(Iterations:\s+(\d+))"), total_re(R"(Total Cycles:\s+(\d+))"),
+      rthroughput_re(R"(Block RThroughput:\s+([0-9.]+))");
+  if (std::regex_search(out, m, iterations_re)) iterations = std::stod(m[1]);
+  if (std::regex_search(out, m, total_re)) total = std::stod(m[1]);
+  if (std::regex_search(out, m, rthroughput_re)) r.block_rthroughput = std::stod(m[1]);
   if (iterations <= 0 || total <= 0) throw std::runtime_error("llvm-mca printed no cycle count: " + out.substr(0, 300));
   r.cycles_per_iteration = total / iterations;
   // "Throughput Bottlenecks: ... Resource Pressure [ 98.8% ] - SPRPort00 [ 98.8% ]" or "Data Dependencies [ ..% ]"
   std::string ports;
-  const std::regex port(R"(-\s+(\w+Port\w*|\w+ALU\w*|\w+FP\w*|\w+)\s+\[\s*([0-9.]+)%\s*\])");
+  static const std::regex port(R"(-\s+(\w+)\s+\[\s*([0-9.]+)%\s*\])");  // "- SPRPort00 [ 98.8% ]"
   const auto pos = out.find("Throughput Bottlenecks");
   if (pos != std::string::npos) {
     const std::string section = out.substr(pos, out.find("\n\n", pos) - pos);
@@ -138,7 +153,7 @@ std::string find_llvm_mca(const std::string& wanted) {
                            "ACTBENCH_LLVM_MCA. Predictions need it; everything else runs without.");
 }
 
-nlohmann::json run_predictions(const PredictOptions& opt, void (*progress)(const std::string&)) {
+nlohmann::json run_predictions(const PredictOptions& opt, const std::function<void(const std::string&)>& progress) {
   using nlohmann::json;
   const std::string exe = find_llvm_mca(opt.llvm_mca);
   const Uarch here = identify_uarch(host_cpuid_dump());
@@ -157,6 +172,7 @@ nlohmann::json run_predictions(const PredictOptions& opt, void (*progress)(const
               {"method", "the kernel's main loop (JIT listing, or objdump of the asm function) through llvm-mca with "
                          "200 iterations; cycles/value = total cycles / iterations / values per iteration"}};
   json rows = json::array(), skipped = json::array();
+  SymbolTable symbols;
   for (const Kernel* k : kernels) {
     if (k->impl() != Impl::jit && k->impl() != Impl::asm_) continue;
     std::string why;
@@ -166,20 +182,22 @@ nlohmann::json run_predictions(const PredictOptions& opt, void (*progress)(const
       loop = jit::main_loop_of_listing(*k, fn.listing);
       if (!loop) why = "no loop in its listing";
     } else {
-      loop = asm_main_loop(*k, fn, &why);
+      loop = asm_main_loop(*k, fn, symbols, &why);
     }
     if (!loop) {
       skipped.push_back({{"kernel", k->name()}, {"reason", why}});
       continue;
     }
-    if (k->name().find("expf-call") != std::string::npos) {
-      skipped.push_back({{"kernel", k->name()}, {"reason", "its loop calls expf: llvm-mca cannot follow a call"}});
+    const auto call = std::find_if(loop->body.begin(), loop->body.end(),
+                                   [](const std::string& l) { return l.rfind("call", 0) == 0; });
+    if (call != loop->body.end()) {
+      skipped.push_back({{"kernel", k->name()}, {"reason", "its loop calls a function (" + *call + "): llvm-mca cannot follow a call"}});
       continue;
     }
     std::string text = ".intel_syntax noprefix\nL0:\n";
     // llvm-mca follows no branch, so every jump may name the loop's label; constants addressed
     // through the JIT's pool become rip-relative.
-    const std::regex pool(R"(\[L\d+)"), jump(R"(^(?:short )?(j\w+)\s+.*$)");
+    static const std::regex pool(R"(\[L\d+)"), jump(R"(^(?:short )?(j\w+)\s+.*$)");
     for (const auto& l : loop->body) text += std::regex_replace(std::regex_replace(l, pool, "[rip"), jump, "$1 L0") + "\n";
     const fs::path input = tmp / "loop.s";
     std::ofstream(input) << text;

@@ -3,6 +3,7 @@
 // as predictions.json; the report sets this CPU's prediction beside its measurement.
 #pragma once
 
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -22,6 +23,6 @@ std::vector<std::string> default_targets(bool avx512);
 // Finds llvm-mca; throws std::runtime_error with what to install when there is none.
 std::string find_llvm_mca(const std::string& wanted);
 
-nlohmann::json run_predictions(const PredictOptions& opt, void (*progress)(const std::string&) = nullptr);
+nlohmann::json run_predictions(const PredictOptions& opt, const std::function<void(const std::string&)>& progress = {});
 
 }  // namespace actbench::bench

@@ -65,7 +65,6 @@ const std::vector<InstructionForm>& instruction_forms() {
     vec("vpermps", {"ymm", "zmm"}, {F::avx2});
     vec("vpermt2ps", {"zmm"}, {}, {F::avx512f});
     vec("vgatherdps", {"ymm", "zmm"}, {F::avx2}, {F::avx512f}, kGather);
-    for (auto& f : v) f.avx512_fp = f.width == "zmm" && is_avx512_fp(f.instruction);
     return v;
   }();
   return forms;

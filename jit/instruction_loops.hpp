@@ -30,7 +30,6 @@ struct InstructionForm {
   FeatureSet needs;
   bool latency = true;  // false: no chain through a destination (a branch)
   std::string note;     // how the chain is closed where the instruction cannot feed itself
-  bool avx512_fp = false;  // a 512-bit floating-point operation: timed against that load's clock
 };
 
 // 512-bit floating-point arithmetic (FMA/adder/divider units, conversions, rounding, max/min):

@@ -71,7 +71,19 @@ struct Ops {
     if (z512) f32 ? a.vrcp14ps(d, x) : a.vrcp14pd(d, x);
     else a.vrcpps(d, x);
   }
+  // r = 1/d: the hardware estimate, then `steps` Newton-Raphson steps r += r (1 - d r). The
+  // residual is built in `scratch` from the constant one, so d survives.
+  void reciprocal(const x86::Vec& r, const x86::Vec& d, int steps, int k_one, const x86::Vec& scratch) {
+    rcp(r, d);
+    for (int step = 0; step < steps; ++step) {
+      movc(scratch, k_one);
+      fnma231(scratch, d, r);  // 1 - d r
+      fma231(r, r, scratch);   // r + r (1 - d r)
+    }
+  }
 };
+
+int newton_steps(Recip r) { return r == Recip::nr2 ? 2 : 1; }
 
 struct Layout {
   x86::Vec t[8];
@@ -129,6 +141,19 @@ KernelFn sigmoid_poly(const std::string& name, const SigmoidPoly& p, const Strea
     return [=, &pool](x86::Assembler& a, const x86::Vec& v) {
       Ops o{a, pool, f32, z512};
       const x86::Vec z = L.t[0], n = L.t[1], sc = L.t[2], t = L.t[3], q = L.t[4], d = L.t[5], r = L.t[6], x7 = L.t[7];
+      // t = e/(1+e) (reflect) or 1/(1+e) (direct), by division or rcp + Newton. divnr1 divides in
+      // the even vector registers and takes Newton in the odd ones.
+      auto one_over_one_plus = [&](const x86::Vec& e) {
+        o.add(d, e, pool.op(k_one));
+        if (p.recip == Recip::div || (p.recip == Recip::divnr1 && v.id() % 2 == 0)) {
+          if (p.reflect) o.div(t, e, d);
+          else o.div(t, o.r(k_one, x7), d);
+        } else {
+          o.reciprocal(r, d, newton_steps(p.recip), k_one, x7);
+          if (p.reflect) o.mul(t, e, r);
+          else o.mov(t, r);
+        }
+      };
       if (folded) {
         // x clamped to [-88, 104] (NaN kept: the second operand); n = round(-x log2e) by the
         // 1.5 * 2^23 rounding constant; t' = x + n ln2 = -t; exp(t) = 1 - t' q(-t') with the odd
@@ -144,20 +169,8 @@ KernelFn sigmoid_poly(const std::string& name, const SigmoidPoly& p, const Strea
         for (std::size_t i = k_cf.size() - 1; i-- > 0;) o.fma213(q, t, pool.op(k_cf[i]));
         o.fnma213(q, t, pool.op(k_one));
         f32 ? a.vscalefps(q, q, n) : a.vscalefpd(q, q, n);
-        o.add(d, q, pool.op(k_one));
-        if (p.recip == Recip::div || (p.recip == Recip::divnr1 && v.id() % 2 == 0)) {
-          o.div(v, o.r(k_one, x7), d);
-          return;
-        }
-        o.rcp(r, d);
-        for (int step = 0; step < (p.recip == Recip::nr2 ? 2 : 1); ++step) {
-          o.fnma213(d, r, pool.op(k_one));  // 1 - d r
-          o.fma231(r, r, d);                // r + r (1 - d r)
-          if (step == 0 && p.recip == Recip::nr2) {  // d was consumed: 1 + e again for the second step
-            o.add(d, q, pool.op(k_one));
-          }
-        }
-        o.mov(v, r);
+        one_over_one_plus(q);
+        o.mov(v, t);
         return;
       }
       // z: -|x| (reflect) or -x clamped (direct). The clamps keep NaN: it is the second operand.
@@ -194,21 +207,7 @@ KernelFn sigmoid_poly(const std::string& name, const SigmoidPoly& p, const Strea
         o.mul(t, t, sc);
         o.fma213(t, q, sc);
       }
-      // t = e. d = 1 + e; then f = e/d (reflect) or 1/d (direct), by division or Newton-Raphson.
-      o.add(d, t, pool.op(k_one));
-      if (p.recip == Recip::div) {
-        if (p.reflect) o.div(t, t, d);
-        else o.div(t, o.r(k_one, x7), d);
-      } else {
-        o.rcp(r, d);
-        for (int step = 0; step < (p.recip == Recip::nr1 ? 1 : 2); ++step) {
-          o.movc(x7, k_one);
-          o.fnma231(x7, d, r);  // 1 - d r
-          o.fma231(r, r, x7);   // r + r (1 - d r)
-        }
-        if (p.reflect) o.mul(t, t, r);
-        else o.mov(t, r);
-      }
+      one_over_one_plus(t);
       if (p.reflect) {
         if (!p.scalef) {
           // Below the cutoff 2^n was not representable: the result is 0 (outputs that would be
@@ -319,16 +318,8 @@ KernelFn sigmoid_lut(const std::string& name, const SigmoidPoly& p, const Stream
         o.fnma231(l, l, z);  // l - l t' q(-t') = l (1 + t q(t))
         a.vscalefps(l, l, n);
         o.add(d, l, pool.op(k_one));
-        if (p.recip == Recip::div) {
-          o.div(v, pool.reg(k_one), d);
-        } else {
-          o.rcp(v, d);
-          for (int step = 0; step < (p.recip == Recip::nr1 ? 1 : 2); ++step) {
-            o.movc(x7, k_one);
-            o.fnma231(x7, d, v);
-            o.fma231(v, v, x7);
-          }
-        }
+        if (p.recip == Recip::div) o.div(v, pool.reg(k_one), d);
+        else o.reciprocal(v, d, newton_steps(p.recip), k_one, x7);
         return;
       }
       const x86::Vec t = z;
@@ -349,12 +340,7 @@ KernelFn sigmoid_lut(const std::string& name, const SigmoidPoly& p, const Stream
       if (p.recip == Recip::div) {
         o.div(t, t, d);
       } else {
-        o.rcp(r, d);
-        for (int step = 0; step < (p.recip == Recip::nr1 ? 1 : 2); ++step) {
-          o.movc(x7, k_one);
-          o.fnma231(x7, d, r);
-          o.fma231(r, r, x7);
-        }
+        o.reciprocal(r, d, newton_steps(p.recip), k_one, x7);
         o.mul(t, t, r);
       }
       a.vptestnmd(x86::k3, v, pool.reg(k_sign));
