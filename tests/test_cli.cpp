@@ -55,7 +55,8 @@ TEST_CASE("cli: list marks kernels unsupported when the CPU lacks their ISA", "[
     if (k.at("isa") == "avx512f") {
       ++avx512;
       CHECK(k.at("supported") == false);
-      CHECK(k.at("missing_features") == "avx512f");
+      // avx512f is always among the missing; the host may lack others too (avx512dq on an AVX2 CPU).
+      CHECK_THAT(k.at("missing_features").get<std::string>(), Catch::StartsWith("avx512f"));
     }
   CHECK(avx512 > 0);
   const auto e = run_cli("eval relu/f32/cpp/avx512f/maxps", "1\n", "ACTBENCH_DISABLE_FEATURES=avx512f");
@@ -158,20 +159,22 @@ TEST_CASE("cli: accuracy writes accuracy.json and fails on a kernel beyond its b
   CHECK(bad.status != 0);
 }
 
-TEST_CASE("cli: instructions measures chains: vmaxps about 4x vandps in latency, and writes instructions.json", "[cli][instructions]") {
+// FMA latency is 4 or 5 cycles and a logical op's 1 on every x86 core with AVX2 (vmaxps is not: 4 on
+// Intel, 1 on Zen), so the ratio is a check that holds wherever the test runs.
+TEST_CASE("cli: instructions measures chains: vfmadd231ps about 4x vandps in latency, and writes instructions.json", "[cli][instructions]") {
   const std::string json_path = "/tmp/actbench-instr-" + std::to_string(::getpid()) + ".json";
-  const auto r = actbench::test::run_cli("instructions -f vmaxps/ymm/lat -f vandps/ymm/lat -f test+js --json " + json_path);
+  const auto r = actbench::test::run_cli("instructions -f vfmadd231ps/ymm/lat -f vandps/ymm/lat -f test+js --json " + json_path);
   REQUIRE(r.status == 0);
   std::ifstream in(json_path);
   const auto doc = nlohmann::json::parse(in);
   std::map<std::string, double> cycles;
   for (const auto& row : doc["instructions"]) cycles[row["name"].get<std::string>()] = row["cycles"].get<double>();
-  REQUIRE(cycles.count("instr/vmaxps/ymm/lat"));
+  REQUIRE(cycles.count("instr/vfmadd231ps/ymm/lat"));
   REQUIRE(cycles.count("instr/vandps/ymm/lat"));
   CHECK(cycles.count("instr/test+js/r64/tput"));
-  CHECK_FALSE(cycles.count("instr/vmaxps/zmm/lat"));  // the filter holds
+  CHECK_FALSE(cycles.count("instr/vfmadd231ps/zmm/lat"));  // the filter holds
   // A wide margin: the machine is shared and the clock is calibrated, not counted.
-  const double ratio = cycles["instr/vmaxps/ymm/lat"] / cycles["instr/vandps/ymm/lat"];
+  const double ratio = cycles["instr/vfmadd231ps/ymm/lat"] / cycles["instr/vandps/ymm/lat"];
   CHECK(ratio > 2.5);
   CHECK(ratio < 6.0);
   CHECK(doc["kind"] == "actbench.instructions");
