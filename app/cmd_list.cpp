@@ -45,7 +45,8 @@ nlohmann::json to_json(const Kernel& k) {
             {"neg_zero", to_string(k.policy().neg_zero)},
             {"denormals", to_string(k.policy().denormals)},
             {"note", k.policy().note},
-            {"nan_above", std::isinf(k.policy().nan_above) ? nlohmann::json() : nlohmann::json(k.policy().nan_above)}}}};
+            {"nan_above", std::isinf(k.policy().nan_above) ? nlohmann::json() : nlohmann::json(k.policy().nan_above)},
+            {"ulp_from", k.policy().ulp_from}}}};
 }
 
 }  // namespace

@@ -62,7 +62,9 @@ void account(KernelAccuracy& acc, RangeStats& normal, RangeStats& sub, const Ker
   // A kernel that flushes denormal inputs (its declared policy) gives 0 for them: that is its
   // behaviour, not an error.
   if (pol.denormals == DenormalPolicy::flushed && std::fpclassify(x) == FP_SUBNORMAL && y == 0) return;
-  const bool is_normal = k.op() == Op::relu || std::fabs(wide) >= static_cast<double>(std::numeric_limits<T>::min());
+  // Results below the policy's ulp_from count with the denormal ones: the ULP bound does not cover them.
+  const bool is_normal = k.op() == Op::relu ||
+                         std::fabs(wide) >= std::max(static_cast<double>(std::numeric_limits<T>::min()), pol.ulp_from);
   RangeStats& r = is_normal ? normal : sub;
   ++r.count;
   double ulp;

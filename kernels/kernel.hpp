@@ -68,6 +68,9 @@ struct SpecialPolicy {
   // Finite inputs at least this large in magnitude may give NaN (a peer's range reduction that
   // breaks down); infinity for every kernel that handles the whole range.
   double nan_above = std::numeric_limits<double>::infinity();
+  // The ULP bound covers results at least this large; below, only the absolute bound holds (a
+  // peer that loses precision as its results approach the denormals). 0: every normal result.
+  double ulp_from = 0;
 };
 
 const char* to_string(NanPolicy p);

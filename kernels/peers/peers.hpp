@@ -18,15 +18,20 @@ void xnnpack_relu_f32(const float* in, float* out, std::size_t n);
 void onednn_sigmoid_f32(const float* in, float* out, std::size_t n);
 void onednn_relu_f32(const float* in, float* out, std::size_t n);
 
-// Eigen 3.4 array expressions: logistic() and cwiseMax(0).
-void eigen_sigmoid_f32(const float* in, float* out, std::size_t n);
-void eigen_relu_f32(const float* in, float* out, std::size_t n);
-void eigen_sigmoid_f64(const double* in, double* out, std::size_t n);
+// Eigen 3.4 array expressions: logistic() and cwiseMax(0), compiled for AVX-512 and for AVX2.
+void eigen_sigmoid_f32_avx512f(const float* in, float* out, std::size_t n);
+void eigen_relu_f32_avx512f(const float* in, float* out, std::size_t n);
+void eigen_sigmoid_f64_avx512f(const double* in, double* out, std::size_t n);
+void eigen_sigmoid_f32_avx2(const float* in, float* out, std::size_t n);
+void eigen_relu_f32_avx2(const float* in, float* out, std::size_t n);
+void eigen_sigmoid_f64_avx2(const double* in, double* out, std::size_t n);
 
-// SLEEF Sleef_expf16_u10 (1.0 ULP) at 16 lanes, then 1/(1+e) by vdivps; masked tail.
-void sleef_sigmoid_f32(const float* in, float* out, std::size_t n);
+// SLEEF Sleef_expf16_u10 / Sleef_expf8_u10avx2 (1.0 ULP), then 1/(1+e) by vdivps.
+void sleef_sigmoid_f32_avx512f(const float* in, float* out, std::size_t n);
+void sleef_sigmoid_f32_avx2(const float* in, float* out, std::size_t n);
 
-// glibc's vector math library: _ZGVeN16v_expf (the AVX-512 variant of expf), then vdivps.
-void libmvec_sigmoid_f32(const float* in, float* out, std::size_t n);
+// glibc's vector math library: _ZGVeN16v_expf (AVX-512) / _ZGVdN8v_expf (AVX2), then vdivps.
+void libmvec_sigmoid_f32_avx512f(const float* in, float* out, std::size_t n);
+void libmvec_sigmoid_f32_avx2(const float* in, float* out, std::size_t n);
 
 }  // namespace actbench::peers

@@ -1,5 +1,6 @@
 // Peers that give exp at 16 lanes (SLEEF, glibc's libmvec); the sigmoid around them is ours:
-// 1/(1+exp(-x)) with vdivps, the tail by lane masks.
+// 1/(1+exp(-x)) with vdivps, the tail by lane masks. The 8-lane AVX2 twins are in
+// vector_exp_peers_avx2.cpp, a TU built without AVX-512.
 #include <immintrin.h>
 
 #include "kernels/peers/peers.hpp"
@@ -34,11 +35,11 @@ __attribute__((target("avx512f"))) void sigmoid_with(const float* in, float* out
 namespace {
 __m512 sleef_expf(__m512 x) { return Sleef_expf16_u10avx512f(x); }  // sleef.h declares a const return type
 }  // namespace
-void sleef_sigmoid_f32(const float* in, float* out, std::size_t n) { sigmoid_with<sleef_expf>(in, out, n); }
+void sleef_sigmoid_f32_avx512f(const float* in, float* out, std::size_t n) { sigmoid_with<sleef_expf>(in, out, n); }
 #endif
 
 #if ACTBENCH_HAVE_LIBMVEC
-void libmvec_sigmoid_f32(const float* in, float* out, std::size_t n) { sigmoid_with<_ZGVeN16v_expf>(in, out, n); }
+void libmvec_sigmoid_f32_avx512f(const float* in, float* out, std::size_t n) { sigmoid_with<_ZGVeN16v_expf>(in, out, n); }
 #endif
 
 }  // namespace actbench::peers
