@@ -270,6 +270,32 @@ AccuracyFile load_accuracy(const std::filesystem::path& file) {
   return a;
 }
 
+const DuelRecord* DuelGroup::find(const std::string& kernel) const {
+  for (const auto& k : kernels)
+    if (k.kernel == kernel) return &k;
+  return nullptr;
+}
+
+DuelFile load_duels(const std::filesystem::path& file) {
+  DuelFile d;
+  const json j = open_document(file, "actbench.duel", "groups", &d.schema_version);
+  const json& groups = j["groups"];
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const std::string gw = "groups[" + std::to_string(g) + "].";
+    DuelGroup grp;
+    grp.op = field<std::string>(file, groups[g], gw, "op");
+    const json ks = field<json>(file, groups[g], gw, "kernels");
+    if (!ks.is_array() || ks.size() < 2) throw SchemaError(file, gw + "kernels", "expected an array of at least two kernels");
+    for (std::size_t i = 0; i < ks.size(); ++i) {
+      const std::string w = gw + "kernels[" + std::to_string(i) + "].";
+      grp.kernels.push_back({field<std::string>(file, ks[i], w, "kernel"), field<double>(file, ks[i], w, "ratio_median"),
+                             field<double>(file, ks[i], w, "ratio_p10"), field<double>(file, ks[i], w, "ratio_p90")});
+    }
+    d.groups.push_back(std::move(grp));
+  }
+  return d;
+}
+
 json load_machine(const std::filesystem::path& file) {
   json j = read_json(file);
   if (!j.is_object()) throw SchemaError(file, "", "expected a JSON object");

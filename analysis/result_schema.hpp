@@ -74,6 +74,23 @@ struct AccuracyRecord {
   std::string verdict;
 };
 
+// duel.json: kernels timed in turns (`actbench duel`; `actbench run` duels ours against the peers).
+// In each group the first kernel is the yardstick; ratio = a kernel's time / the yardstick's.
+struct DuelRecord {
+  std::string kernel;
+  double ratio_median = 0, ratio_p10 = 0, ratio_p90 = 0;
+};
+struct DuelGroup {
+  std::string op;  // "sigmoid/f32"
+  std::vector<DuelRecord> kernels;
+  // The ratio of `kernel` to the yardstick, if both are in this group.
+  const DuelRecord* find(const std::string& kernel) const;
+};
+struct DuelFile {
+  int schema_version = 0;
+  std::vector<DuelGroup> groups;
+};
+
 struct AccuracyFile {
   int schema_version = 0;
   std::string inputs;  // which inputs were checked
@@ -119,6 +136,7 @@ nlohmann::json read_json(const std::filesystem::path& file);
 PredictionsFile load_predictions(const std::filesystem::path& file);
 InstructionsFile load_instructions(const std::filesystem::path& file);
 AccuracyFile load_accuracy(const std::filesystem::path& file);
+DuelFile load_duels(const std::filesystem::path& file);
 BenchFile load_bench(const std::filesystem::path& file);
 nlohmann::json load_machine(const std::filesystem::path& file);
 

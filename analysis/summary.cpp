@@ -4,8 +4,10 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 #include <set>
 
+#include "analysis/contenders.hpp"
 #include "analysis/result_schema.hpp"
 
 namespace actbench::analysis {
@@ -54,57 +56,42 @@ std::string run_summary(const std::filesystem::path& run_dir) {
                      "latency");
   for (const auto& [k, r] : rows)
     out += fmt::format("{:<{}}  {:>7}  {}  {}\n", k, w, r.tput ? r.tput->n : r.lat->n, cell(r.tput), cell(r.lat));
-  // Ours against the peers: the fastest of each side per op, L1 uniform throughput.
-  {
-    auto impl_of = [](const std::string& kernel) {
-      std::size_t a = kernel.find('/'), bpos = kernel.find('/', a + 1), c = kernel.find('/', bpos + 1);
-      return kernel.substr(bpos + 1, c - bpos - 1);
-    };
-    struct Best {
-      const BenchRecord* ours = nullptr;
-      const BenchRecord* ours_2ulp = nullptr;
-      const BenchRecord* ours_4ulp = nullptr;
-      const BenchRecord* peer = nullptr;
-    };
-    std::map<std::string, Best> best;
-    for (const auto& [k, r] : rows) {
-      if (!r.tput) continue;
-      const std::string op = k.substr(0, k.find('/')) + k.substr(k.find('/'), k.find('/', k.find('/') + 1) - k.find('/'));
-      const std::string impl = impl_of(k);
-      Best& bst = best[op];
-      auto better = [&](const BenchRecord* cur) { return !cur || r.tput->cycles_per_value < cur->cycles_per_value; };
-      if (impl == "peer") {
-        if (better(bst.peer)) bst.peer = r.tput;
-      } else if (impl != "ref") {
-        if (better(bst.ours)) bst.ours = r.tput;
-        auto within = [&](double ulp) {
-          return k.rfind("relu", 0) == 0 || (r.tput->declared_max_ulp && *r.tput->declared_max_ulp <= ulp);
-        };
-        if (within(2) && better(bst.ours_2ulp)) bst.ours_2ulp = r.tput;
-        if (within(4) && better(bst.ours_4ulp)) bst.ours_4ulp = r.tput;
+  // Ours against the peers: the fastest of each side per op, L1 uniform throughput; then, where
+  // the run timed them in turns (duel.json), the paired ratio, which noise does not reorder.
+  if (const auto contenders = ours_vs_peers(b); !contenders.empty()) {
+    std::optional<DuelFile> duels;
+    if (std::filesystem::exists(run_dir / "duel.json")) duels = load_duels(run_dir / "duel.json");
+    auto paired = [&](const std::string& op, const BenchRecord* ours, const BenchRecord* peer) -> std::string {
+      if (!duels || !peer) return "";
+      for (const auto& g : duels->groups) {
+        const DuelRecord *o = g.find(ours->kernel), *p = g.find(peer->kernel);
+        if (g.op != op || !o || !p) continue;
+        // ratio = time / the yardstick's: peer over ours, with the 10th-90th percentile band
+        return fmt::format("   in turns {:.2f} [{:.2f}, {:.2f}]", p->ratio_median / o->ratio_median,
+                           p->ratio_median / o->ratio_p90, p->ratio_median / o->ratio_p10);
       }
+      return "";
+    };
+    out += "\nours against the peers (fastest at n = 4096, throughput, cycles/value; ratio = peer / ours;\n"
+           "  <=N ULP: the fastest of ours whose declared error is at most N ULP; the peers' own bounds: `actbench list`;\n"
+           "  in turns: peer / ours timed alternately in the same seconds (duel.json), median [10th, 90th percentile])\n";
+    auto line = [&](const std::string& op, const std::string& label, const BenchRecord* ours, const BenchRecord* peer) {
+      if (!ours) return;
+      out += fmt::format("  {:<18} ours {:<52} {:>8.4f}", label, ours->kernel, ours->cycles_per_value);
+      if (peer)
+        out += fmt::format("   peer {:<34} {:>8.4f}   ratio {:.2f}{}\n", peer->kernel, peer->cycles_per_value,
+                           peer->cycles_per_value / ours->cycles_per_value, paired(op, ours, peer));
+      else
+        out += "   no peer measured\n";
+    };
+    for (const auto& c : contenders) {
+      line(c.op, c.op, c.ours, c.peer);
+      if (c.op.rfind("sigmoid", 0) != 0) continue;
+      if (c.ours_4ulp != c.ours) line(c.op, c.op + " <=4ULP", c.ours_4ulp, c.peer);
+      if (c.ours_2ulp != c.ours_4ulp) line(c.op, c.op + " <=2ULP", c.ours_2ulp, c.peer);
     }
-    if (!best.empty()) {
-      out += "\nours against the peers (fastest at n = 4096, throughput, cycles/value; ratio = peer / ours;\n"
-             "  <=N ULP: the fastest of ours whose declared error is at most N ULP; the peers' own bounds: `actbench list`)\n";
-      auto line = [&](const std::string& label, const BenchRecord* ours, const BenchRecord* peer) {
-        if (!ours) return;
-        out += fmt::format("  {:<18} ours {:<52} {:>8.4f}", label, ours->kernel, ours->cycles_per_value);
-        if (peer)
-          out += fmt::format("   peer {:<34} {:>8.4f}   ratio {:.2f}\n", peer->kernel, peer->cycles_per_value,
-                             peer->cycles_per_value / ours->cycles_per_value);
-        else
-          out += "   no peer measured\n";
-      };
-      for (const auto& [op, bst] : best) {
-        line(op, bst.ours, bst.peer);
-        if (op.rfind("sigmoid", 0) != 0) continue;
-        if (bst.ours_4ulp != bst.ours) line(op + " <=4ULP", bst.ours_4ulp, bst.peer);
-        if (bst.ours_2ulp != bst.ours_4ulp) line(op + " <=2ULP", bst.ours_2ulp, bst.peer);
-      }
-      const std::string absent = b.context.value("actbench_peers_absent", std::string());
-      out += absent.empty() ? "  every peer was built\n" : "  peers absent from this build: " + absent + "\n";
-    }
+    const std::string absent = b.context.value("actbench_peers_absent", std::string());
+    out += absent.empty() ? "  every peer was built\n" : "  peers absent from this build: " + absent + "\n";
   }
   if (std::filesystem::exists(run_dir / "accuracy.json")) {
     const AccuracyFile acc = load_accuracy(run_dir / "accuracy.json");

@@ -46,6 +46,7 @@ struct BenchCli {
   bool instructions = true;         // run: also measure the instruction study into instructions.json
   bool predict = true;              // run: llvm-mca predictions into predictions.json
   bool report = true;               // run: write the report into the run
+  bool duel = true;                 // run: time ours against the peers in turns (duel.json)
 };
 
 // A new, empty run directory; never an existing one (mkdir is the atomic test).
@@ -179,6 +180,7 @@ void add_bench(CLI::App& app, Action& action) {
   run_cmd->add_flag("!--no-accuracy", cli->accuracy, "Skip the accuracy measurement (accuracy.json)");
   run_cmd->add_flag("!--no-instructions", cli->instructions, "Skip the instruction study (instructions.json)");
   run_cmd->add_flag("!--no-predict", cli->predict, "Skip the llvm-mca predictions (predictions.json)");
+  run_cmd->add_flag("!--no-duel", cli->duel, "Skip timing ours against the peers in turns (duel.json)");
   run_cmd->add_flag("!--no-report", cli->report, "Skip the report (report.md, report.html, figures.csv, plots/)");
   run_cmd->callback([&action, cli, run_cmd] {
     action = [cli, extra = run_cmd->remaining()] {
@@ -208,6 +210,10 @@ void add_bench(CLI::App& app, Action& action) {
         } catch (const std::runtime_error& e) {  // llvm-mca absent: the run goes on without predictions
           fmt::print(stderr, "actbench: no predictions: {}\n", e.what());
         }
+      }
+      if (cli->duel) {
+        fmt::print(stderr, "actbench: ours against the peers, in turns (duel.json)\n");
+        write_run_duels(dir.string());
       }
       if (cli->report) write_run_report(dir.string(), true);
       fmt::print("\n{}\nrun: {}\nreport: {}\n", analysis::run_summary(dir), dir.string(), (dir / "report.html").string());

@@ -23,6 +23,7 @@ void add_compare(CLI::App& app, Action& action);
 void add_cpu(CLI::App& app, Action& action);
 void add_instructions(CLI::App& app, Action& action);
 void add_predict(CLI::App& app, Action& action);
+void add_duel(CLI::App& app, Action& action);
 
 // Measures the instruction study; writes instructions.json when json_out is given.
 int run_predict(const bench::PredictOptions& opt, const std::string& json_out, bool print);
@@ -30,6 +31,9 @@ int run_instructions(const std::vector<std::string>& filters, const std::string&
 
 // The UTC timestamp that names runs and comparisons: 20261204T190241Z.
 std::string utc_stamp();
+
+// Times ours against the fastest peer per op in turns and writes <run>/duel.json.
+int write_run_duels(const std::string& run_dir);
 
 // Writes a run's report files; `actbench run` calls it at the end of a run.
 int write_run_report(const std::string& run_dir, bool plots);

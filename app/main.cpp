@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   actbench::app::add_cpu(app, action);
   actbench::app::add_instructions(app, action);
   actbench::app::add_predict(app, action);
+  actbench::app::add_duel(app, action);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -36,6 +36,7 @@ constexpr double kSchraudolphAbs = 0.01;  // measured 0.0077 on the dense sweep
 
 constexpr double kAsmSigmoidUlp = 3;  // measured over every 61st float bit pattern
 constexpr double kAsmSigmoidP6Ulp = 2;
+constexpr double kAsmSigmoidAvx2Ulp = 2;  // measured over all 2^32 floats (actbench accuracy --exhaustive)
 
 // Peers' measured behaviour (tests/test_kernels.cpp holds them to it): max ULP and max absolute
 // error over every 61st float bit pattern, special values by `actbench eval`.
@@ -197,6 +198,7 @@ void add_all_kernels(Registry& r) {
         {{2, 5, Recip::nr2, true, false}, Isa::avx2, DType::f32, 2, 4},
         {{2, 5, Recip::nr1, false, false}, Isa::avx2, DType::f32, 2, 4},
         {{1, 3, Recip::nr1, true, false}, Isa::avx2, DType::f32, 2, 1347},
+        {{2, 6, Recip::div, false, false}, Isa::avx2, DType::f32, 2, 2},
         {{2, 3, Recip::nr1, false, true, 16}, Isa::avx512f, DType::f32, 2, 3},
         {{2, 2, Recip::nr1, false, true, 32}, Isa::avx512f, DType::f32, 2, 6},
         {{2, 3, Recip::nr1, true, true, 16}, Isa::avx512f, DType::f32, 2, 4},
@@ -282,6 +284,15 @@ void add_all_kernels(Registry& r) {
                       "x clamped to [-88, 104]; vscalefps keeps tiny results"},
         "hand-written: as the p5 kernel with a degree-6 polynomial",
         [] { return f32(actbench_asm_sigmoid_f32_exp_p6_nr1_avx512f_u2); });
+  using ArrayF32 = void (*)(const float*, float*, std::size_t);
+  for (const auto& [name, fn] : {std::pair<const char*, ArrayF32>{"sigmoid/f32/asm/avx2/exp-rr2-p6-div-direct-u1", actbench_asm_sigmoid_f32_exp_p6_div_avx2_u1},
+                                 std::pair<const char*, ArrayF32>{"sigmoid/f32/asm/avx2/exp-rr2-p6-div-direct-u2", actbench_asm_sigmoid_f32_exp_p6_div_avx2_u2}})
+    r.add(name, FeatureSet{Feature::fma}, Accuracy::bounded(kAsmSigmoidAvx2Ulp, (kAsmSigmoidAvx2Ulp + 1) * kF32Ulp1),
+          SpecialPolicy{NanPolicy::propagate, NegZeroPolicy::not_applicable, DenormalPolicy::preserved,
+                        "x clamped to [-87.6, 88]: results below sigmoid(-87.6) = 9.6e-39 stay there"},
+          "hand-written: s / ((1 + s) - t' q(-t')), s = 2^-n by an integer subtract, exp by rr2 + degree 6, vdivps; "
+          "constants in registers (u2: all but four)",
+          [fn] { return f32(fn); });
   r.add("sigmoid/f32/asm/scalar/expf-call", none, Accuracy::bounded(2, 2 * kF32Ulp1), kSigmoidIeee,
         "hand-written loop calling glibc expf through the PLT per value: the cost of a libm call",
         [] { return f32(actbench_asm_sigmoid_f32_expf_call); });

@@ -8,6 +8,7 @@
 #include <set>
 #include <unistd.h>
 
+#include "analysis/result_schema.hpp"
 #include "tests/cli_runner.hpp"
 
 using actbench::test::run_cli;
@@ -223,4 +224,33 @@ TEST_CASE("cli: --counters none counts nothing and leaves the options after it a
   CHECK(r.status == 0);
   CHECK_THAT(r.out, Catch::Contains("relu/f32/cpp/scalar/signbit-mask/mode:throughput/n:4096"));
   CHECK_THAT(r.out, !Catch::Contains("actbench: counter "));  // no counter set: none is reported
+}
+
+TEST_CASE("cli: duel times kernels in turns: libm sigmoid is many times a vector ReLU, and bad input is refused", "[cli][duel]") {
+  const std::string json_path = "/tmp/actbench-duel-" + std::to_string(::getpid()) + ".json";
+  const auto r = actbench::test::run_cli("duel relu/f32/asm/sse41/maxps-u4 sigmoid/f32/cpp/scalar/libm --rounds 15 --calls 2 -n 1024 --json " +
+                                         json_path);
+  REQUIRE(r.status == 0);
+  std::ifstream in(json_path);
+  const auto doc = nlohmann::json::parse(in);
+  const auto& ks = doc.at("groups").at(0).at("kernels");
+  REQUIRE(ks.size() == 2);
+  CHECK(doc["groups"][0]["op"] == "relu/f32");
+  CHECK(ks[0]["ratio_median"].get<double>() == 1.0);  // the yardstick against itself, round by round
+  // libm's sigmoid is about 30x an SSE maxps per value on the machines seen so far; 5x is a wide margin.
+  CHECK(ks[1]["ratio_median"].get<double>() > 5.0);
+  CHECK(ks[1]["ratio_p10"].get<double>() <= ks[1]["ratio_p90"].get<double>());
+  // The file reads back through the run loader.
+  const auto loaded = actbench::analysis::load_duels(json_path);
+  REQUIRE(loaded.groups.size() == 1);
+  REQUIRE(loaded.groups[0].find("sigmoid/f32/cpp/scalar/libm"));
+  CHECK(loaded.groups[0].find("sigmoid/f32/cpp/scalar/libm")->ratio_median == ks[1]["ratio_median"].get<double>());
+  std::remove(json_path.c_str());
+  const auto unknown = actbench::test::run_cli("duel relu/f32/asm/sse41/maxps-u4 relu/f32/no/such");
+  CHECK(unknown.status != 0);
+  CHECK_THAT(unknown.out, Catch::Contains("unknown kernel 'relu/f32/no/such'"));
+  const auto mixed = actbench::test::run_cli("duel relu/f32/asm/sse41/maxps-u4 sigmoid/f64/cpp/scalar/libm --rounds 1");
+  CHECK(mixed.status != 0);
+  CHECK_THAT(mixed.out, Catch::Contains("share a dtype"));
+  CHECK(actbench::test::run_cli("duel relu/f32/asm/sse41/maxps-u4").status != 0);  // one kernel is no duel
 }

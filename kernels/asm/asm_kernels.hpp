@@ -12,5 +12,7 @@ void actbench_asm_relu_f32_maxps_avx2_u4(const float* in, float* out, std::size_
 void actbench_asm_relu_f32_maxps_avx512f_u4(const float* in, float* out, std::size_t n);
 void actbench_asm_sigmoid_f32_exp_p5_nr1_avx512f_u2(const float* in, float* out, std::size_t n);
 void actbench_asm_sigmoid_f32_exp_p6_nr1_avx512f_u2(const float* in, float* out, std::size_t n);
+void actbench_asm_sigmoid_f32_exp_p6_div_avx2_u1(const float* in, float* out, std::size_t n);
+void actbench_asm_sigmoid_f32_exp_p6_div_avx2_u2(const float* in, float* out, std::size_t n);
 void actbench_asm_sigmoid_f32_expf_call(const float* in, float* out, std::size_t n);
 }

@@ -1,0 +1,25 @@
+// Ours against the peers: per op and dtype (relu/f32, sigmoid/f32, ...), the fastest of ours, of
+// ours within 4 and within 2 ULP (declared), and the fastest peer, by the median cycles/value of
+// the L1 uniform throughput benchmark (smallest n). The run summary prints them; `actbench run`
+// then times each group in turns (benches/duel.hpp) for a ratio that noise does not reorder.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "analysis/result_schema.hpp"
+
+namespace actbench::analysis {
+
+struct Contenders {
+  std::string op;  // "sigmoid/f32"
+  const BenchRecord* ours = nullptr;
+  const BenchRecord* ours_4ulp = nullptr;  // sigmoid only; equal to `ours` when that is within 4 ULP
+  const BenchRecord* ours_2ulp = nullptr;
+  const BenchRecord* peer = nullptr;
+};
+
+// Pointers into `b`, which must outlive the result. Ops without any of ours are left out.
+std::vector<Contenders> ours_vs_peers(const BenchFile& b);
+
+}  // namespace actbench::analysis
