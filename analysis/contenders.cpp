@@ -36,4 +36,14 @@ std::vector<Contenders> ours_vs_peers(const BenchFile& b) {
   return out;
 }
 
+std::optional<Paired> paired_speedup(const DuelFile& d, const std::string& op, const std::string& ours,
+                                     const std::string& peer) {
+  for (const auto& g : d.groups) {
+    const DuelRecord *o = g.find(ours), *p = g.find(peer);
+    if (g.op != op || !o || !p) continue;
+    return Paired{p->ratio_median / o->ratio_median, p->ratio_median / o->ratio_p90, p->ratio_median / o->ratio_p10};
+  }
+  return std::nullopt;
+}
+
 }  // namespace actbench::analysis

@@ -4,6 +4,7 @@
 // then times each group in turns (benches/duel.hpp) for a ratio that noise does not reorder.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -21,5 +22,13 @@ struct Contenders {
 
 // Pointers into `b`, which must outlive the result. Ops without any of ours are left out.
 std::vector<Contenders> ours_vs_peers(const BenchFile& b);
+
+// peer time / ours, timed in turns (duel.json): the median over rounds and the band from the 10th
+// and 90th percentiles of ours; nullopt when the run did not duel that pair.
+struct Paired {
+  double median = 0, low = 0, high = 0;
+};
+std::optional<Paired> paired_speedup(const DuelFile& d, const std::string& op, const std::string& ours,
+                                     const std::string& peer);
 
 }  // namespace actbench::analysis

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "analysis/claims.hpp"
+#include "analysis/contenders.hpp"
 #include "analysis/plots.hpp"
 
 namespace actbench::analysis {
@@ -127,6 +128,41 @@ void kernels_section(const Run& run, Document& doc) {
     doc.text(std::string("**") + op + "**");
     doc.table(t);
   }
+}
+
+// The fastest of ours against the fastest peer per op, by the medians and, where the run timed
+// them in turns (duel.json), by the paired ratio.
+void peers_section(const Run& run, Document& doc) {
+  const auto contenders = ours_vs_peers(run.bench);
+  if (contenders.empty()) return;
+  doc.heading("Ours against the peers");
+  Table t;
+  t.columns({"op", "ours", "cycles/value", "fastest peer", "cycles/value", "peer / ours (medians)", "peer / ours (in turns)"},
+            {false, false, true, false, true, true, true});
+  for (const auto& c : contenders) {
+    auto row = [&](const std::string& label, const BenchRecord* ours) {
+      if (!ours) return;
+      std::string turns = "-";
+      if (c.peer && run.duels)
+        if (const auto p = paired_speedup(*run.duels, c.op, ours->kernel, c.peer->kernel))
+          turns = fmt::format("{:.2f} [{:.2f}, {:.2f}]", p->median, p->low, p->high);
+      t.row({label, ours->kernel, fmt_num(ours->cycles_per_value), c.peer ? c.peer->kernel : "none measured",
+             c.peer ? fmt_num(c.peer->cycles_per_value) : "-",
+             c.peer ? fmt::format("{:.2f}", c.peer->cycles_per_value / ours->cycles_per_value) : "-", turns});
+    };
+    row(c.op, c.ours);
+    if (c.op.rfind("sigmoid", 0) != 0) continue;
+    if (c.ours_4ulp != c.ours) row(c.op + " <= 4 ULP", c.ours_4ulp);
+    if (c.ours_2ulp != c.ours_4ulp) row(c.op + " <= 2 ULP", c.ours_2ulp);
+  }
+  const std::string absent = run.bench.context.value("actbench_peers_absent", std::string());
+  t.note = "L1 (4096 values), uniform inputs, throughput; <= N ULP: the fastest of ours whose declared error is at most N ULP "
+           "(the peers' own bounds are in `actbench list`). Above 1, ours is faster. Medians: each benchmark's own median, "
+           "measured seconds apart; in turns: the two timed alternately, 20 calls each, median over rounds [10th, 90th "
+           "percentile] (duel.json), the figure a noisy machine does not reorder." +
+           std::string(run.duels ? "" : " This run has no duel.json.") +
+           (absent.empty() ? " Every peer was built." : " Peers absent from this build: " + absent + ".");
+  doc.table(t);
 }
 
 void working_set_section(const Run& run, Document& doc, PlotSink& plots) {
@@ -461,6 +497,7 @@ Document build_report(const Run& run, const fs::path& plots_dir, std::string* pl
   }
   PlotSink plots(plots_dir);
   kernels_section(run, doc);
+  peers_section(run, doc);
   working_set_section(run, doc, plots);
   latency_throughput_section(run, doc, plots);
   accuracy_section(run, doc, plots);

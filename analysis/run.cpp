@@ -24,6 +24,7 @@ Run load_run(const fs::path& dir) {
   if (fs::exists(dir / "accuracy.json")) r.accuracy = load_accuracy(dir / "accuracy.json");
   if (fs::exists(dir / "instructions.json")) r.instructions = load_instructions(dir / "instructions.json");
   if (fs::exists(dir / "predictions.json")) r.predictions = load_predictions(dir / "predictions.json");
+  if (fs::exists(dir / "duel.json")) r.duels = load_duels(dir / "duel.json");
   if (fs::exists(dir / "fleet.json")) {
     r.fleet = read_json(dir / "fleet.json");
     if (!r.fleet->is_object() || r.fleet->value("kind", "") != "actbench.fleet")

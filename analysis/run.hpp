@@ -23,6 +23,7 @@ struct Run {
   std::optional<AccuracyFile> accuracy;
   std::optional<InstructionsFile> instructions;
   std::optional<PredictionsFile> predictions;
+  std::optional<DuelFile> duels;  // duel.json: ours against the peers, timed in turns
   std::optional<nlohmann::json> fleet;  // fleet.json: the Slurm job that made the run (scripts/fleet)
   // False only when the run says it was made on a node other jobs shared.
   bool exclusive() const { return !fleet || fleet->value("exclusive", true); }

@@ -63,14 +63,8 @@ std::string run_summary(const std::filesystem::path& run_dir) {
     if (std::filesystem::exists(run_dir / "duel.json")) duels = load_duels(run_dir / "duel.json");
     auto paired = [&](const std::string& op, const BenchRecord* ours, const BenchRecord* peer) -> std::string {
       if (!duels || !peer) return "";
-      for (const auto& g : duels->groups) {
-        const DuelRecord *o = g.find(ours->kernel), *p = g.find(peer->kernel);
-        if (g.op != op || !o || !p) continue;
-        // ratio = time / the yardstick's: peer over ours, with the 10th-90th percentile band
-        return fmt::format("   in turns {:.2f} [{:.2f}, {:.2f}]", p->ratio_median / o->ratio_median,
-                           p->ratio_median / o->ratio_p90, p->ratio_median / o->ratio_p10);
-      }
-      return "";
+      const auto p = paired_speedup(*duels, op, ours->kernel, peer->kernel);
+      return p ? fmt::format("   in turns {:.2f} [{:.2f}, {:.2f}]", p->median, p->low, p->high) : "";
     };
     out += "\nours against the peers (fastest at n = 4096, throughput, cycles/value; ratio = peer / ours;\n"
            "  <=N ULP: the fastest of ours whose declared error is at most N ULP; the peers' own bounds: `actbench list`;\n"

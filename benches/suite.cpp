@@ -62,8 +62,8 @@ ActiveCounters g_counters;
 const char* const kSweepSubset[] = {"relu/f32/*/avx512f/maxps*",          "relu/f32/*/avx2/maxps*",
                                     "relu/f32/cpp/scalar/signbit-branch", "relu/f32/cpp/scalar/signbit-mask",
                                     "relu/f32/*/scalar/signbit-test-js*", "relu/f64/cpp/scalar/signbit-branch",
-                                    "sigmoid/f32/cpp/scalar/libm",        "sigmoid/f32/peer/avx512f/xnnpack",
-                                    "sigmoid/f32/asm/avx512f/*"};
+                                    "sigmoid/f32/cpp/scalar/libm",        "sigmoid/f32/peer/*/xnnpack",
+                                    "sigmoid/f32/asm/avx512f/*",          "sigmoid/f32/asm/avx2/*-u2"};
 
 bool in_sweep_subset(const Kernel& k) {
   for (const char* g : kSweepSubset)

@@ -12,6 +12,7 @@
 #include "analysis/claims.hpp"
 #include "analysis/compare.hpp"
 #include "analysis/report.hpp"
+#include "analysis/summary.hpp"
 
 using namespace actbench::analysis;
 namespace fs = std::filesystem;
@@ -51,6 +52,11 @@ class RunWriter {
               {"latency_in_register", in_register ? 1 : 0},
               {"label", "cycles:" + source_}};
     benches_.push_back(b);
+    return *this;
+  }
+  // Sets a counter on the benchmark added last (e.g. declared_max_ulp).
+  RunWriter& counter(const std::string& key, double value) {
+    benches_.back()[key] = value;
     return *this;
   }
   RunWriter& accuracy(const std::string& kernel, double max_ulp) {
@@ -315,4 +321,54 @@ TEST_CASE("compare: a run made on a shared node is flagged", "[report][compare][
   CHECK_THAT(build_comparison(runs, 0, "", nullptr).markdown(), Catch::Contains("n7 (job 42) NOT EXCLUSIVE"));
   std::ofstream(b / "fleet.json") << R"({"kind": "actbench.fleet"})";
   CHECK_THROWS_WITH(load_run(b), Catch::Contains("fleet.json") && Catch::Contains("'exclusive'"));
+}
+
+TEST_CASE("report and summary: ours against the peers, by the medians and in turns (duel.json)", "[report][duel]") {
+  const std::string peer = "sigmoid/f32/peer/avx2/xnnpack";
+  RunWriter w = typical_run();
+  w.bench(peer, "throughput", 1.5).counter("declared_max_ulp", 5);
+  const fs::path dir = w.write(scratch("duel"));
+  {
+    // kSigGood takes 0.8 of the peer's time in turns (10th-90th percentile 0.75-0.85).
+    std::ofstream(dir / "duel.json") << json{
+        {"schema_version", kSchemaVersion},
+        {"kind", "actbench.duel"},
+        {"groups", {{{"op", "sigmoid/f32"},
+                     {"kernels", {{{"kernel", peer}, {"ratio_median", 1.0}, {"ratio_p10", 1.0}, {"ratio_p90", 1.0}},
+                                  {{"kernel", kSigGood}, {"ratio_median", 0.8}, {"ratio_p10", 0.75}, {"ratio_p90", 0.85}}}}}}}}
+                                            .dump();
+  }
+  ::setenv("ACTBENCH_GNUPLOT", "none", 1);
+  write_report(dir);
+  ::unsetenv("ACTBENCH_GNUPLOT");
+  std::ifstream md(dir / "report.md");
+  const std::string text((std::istreambuf_iterator<char>(md)), {});
+  CHECK_THAT(text, Catch::Contains("## Ours against the peers"));
+  // The fastest of ours (Schraudolph, 0.5) against the peer's 1.5 by the medians: 3.00; not dueled.
+  CHECK_THAT(text, Catch::Contains("| sigmoid/f32 | " + kSigFast + " | 0.5"));
+  CHECK_THAT(text, Catch::Contains("| 3.00 | - |"));
+  // kSigGood declares no bound in this run, so the op's fastest is the only sigmoid row.
+  const std::string summary = run_summary(dir);
+  CHECK_THAT(summary, Catch::Contains("ratio 3.00"));
+  CHECK_THAT(summary, !Catch::Contains("<=4ULP"));
+  // Now with kSigGood declared at 2 ULP (so also the fastest within 4, the row's label): medians
+  // 1.5 / 1.25 = 1.20, in turns 1 / 0.8 = 1.25 with the band 1/0.85 to 1/0.75.
+  RunWriter w2 = typical_run();
+  w2.bench(peer, "throughput", 1.5).counter("declared_max_ulp", 5);
+  const fs::path dir2 = w2.write(scratch("duel2"));
+  fs::copy_file(dir / "duel.json", dir2 / "duel.json");
+  {
+    json b;
+    std::ifstream(dir2 / "bench.json") >> b;
+    for (auto& r : b["benchmarks"])
+      if (r["name"].get<std::string>().rfind(kSigGood + "/", 0) == 0) r["declared_max_ulp"] = 2;
+    std::ofstream(dir2 / "bench.json") << b.dump();
+  }
+  const std::string s2 = run_summary(dir2);
+  CHECK_THAT(s2, Catch::Contains("sigmoid/f32 <=4ULP ours " + kSigGood));
+  CHECK_THAT(s2, Catch::Contains("ratio 1.20   in turns 1.25 [1.18, 1.33]"));
+  // A duel.json without its ratios is an error naming the field.
+  std::ofstream(dir2 / "duel.json") << R"({"schema_version": 2, "kind": "actbench.duel", "groups": [{"op": "sigmoid/f32",
+      "kernels": [{"kernel": "a", "ratio_median": 1}, {"kernel": "b", "ratio_median": 1}]}]})";
+  CHECK_THROWS_WITH(run_summary(dir2), Catch::Contains("groups[0].kernels[0].ratio_p10"));
 }
