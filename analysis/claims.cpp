@@ -24,7 +24,8 @@ std::vector<Entry> entries(const Run& run, const std::string& mode) {
   for (const auto& k : run.kernels()) {
     const auto parts = parse_kernel_name(k);
     const BenchRecord* r = run.find(k, mode);
-    if (parts && r && parts->impl != Impl::ref) out.push_back({r, *parts});
+    // A figure whose calibrated clock was unstable is no evidence for or against a claim.
+    if (parts && r && parts->impl != Impl::ref && !r->clock_unstable) out.push_back({r, *parts});
   }
   return out;
 }
@@ -33,7 +34,7 @@ std::vector<Entry> entries(const Run& run, const std::string& mode) {
 std::string family(const std::string& method) { return std::regex_replace(method, std::regex("-u[0-9]+$"), ""); }
 
 std::string noise(const BenchRecord* r) {
-  return r ? fmt::format("{:.1f}%{}", 100 * r->cv, r->noisy ? " noisy" : "") : "-";
+  return r ? fmt::format("{:.1f}%{}{}", 100 * r->cv, r->noisy ? " noisy" : "", r->clock_unstable ? ", clock unstable" : "") : "-";
 }
 
 }  // namespace

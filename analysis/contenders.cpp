@@ -9,7 +9,7 @@ namespace actbench::analysis {
 std::vector<Contenders> ours_vs_peers(const BenchFile& b) {
   std::map<std::string, const BenchRecord*> l1;  // kernel -> its uniform throughput record at the smallest n
   for (const auto& r : b.records) {
-    if (r.skipped || r.mode != "throughput" || r.dist != "uniform" || r.out_offset) continue;
+    if (r.skipped || r.clock_unstable || r.mode != "throughput" || r.dist != "uniform" || r.out_offset) continue;
     const BenchRecord*& slot = l1[r.kernel];
     if (!slot || r.n < slot->n) slot = &r;
   }

@@ -1,6 +1,7 @@
 // Ours against the peers: per op and dtype (relu/f32, sigmoid/f32, ...), the fastest of ours, of
 // ours within 4 and within 2 ULP (declared), and the fastest peer, by the median cycles/value of
-// the L1 uniform throughput benchmark (smallest n). The run summary prints them; `actbench run`
+// the L1 uniform throughput benchmark (smallest n), leaving out figures whose calibrated clock was
+// unstable (BenchRecord::clock_unstable). The run summary prints them; `actbench run`
 // then times each group in turns (benches/duel.hpp) for a ratio that noise does not reorder.
 #pragma once
 

@@ -111,7 +111,8 @@ void kernels_section(const Run& run, Document& doc) {
                                       parts ? to_string(parts->impl) : "?",
                                       parts ? to_string(parts->isa) : "?",
                                       fmt_num(r->cycles_per_value),
-                                      fmt::format("{:.1f}%{}", 100 * r->cv, r->noisy ? " noisy" : ""),
+                                      fmt::format("{:.1f}%{}{}", 100 * r->cv, r->noisy ? " noisy" : "",
+                                                  r->clock_unstable ? ", clock unstable" : ""),
                                       !lat ? "-" : lat->cycles_per_value > 0 ? fmt_num(lat->cycles_per_value) : "n/a (<0)",
                                       lat ? (lat->latency_in_register ? "register" : "memory") : "-",
                                       ulp_cell(run, r->kernel)};

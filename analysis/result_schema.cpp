@@ -161,6 +161,7 @@ BenchFile load_bench(const std::filesystem::path& file) {
       rec->cycles_per_value_min = field<double>(file, e, where, "cycles_per_value_min");
       rec->cv = field<double>(file, e, where, "cycles_per_value_cv");
       rec->noisy = field<double>(file, e, where, "noisy") != 0.0;
+      rec->clock_unstable = e.value("clock_unstable", 0.0) != 0.0;  // absent before this flag existed
       rec->bytes = e.value("bytes", 0.0);
       if (e.contains("declared_max_ulp")) rec->declared_max_ulp = field<double>(file, e, where, "declared_max_ulp");
       const std::string label = field<std::string>(file, e, where, "label");

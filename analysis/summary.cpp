@@ -28,13 +28,14 @@ std::string run_summary(const std::filesystem::path& run_dir) {
   };
   std::map<std::string, Row> rows_by_kernel;
   std::set<std::string> sources;
-  std::size_t skipped = 0, noisy = 0;
+  std::size_t skipped = 0, noisy = 0, unstable = 0;
   for (const auto& r : b.records) {
     if (r.skipped) {
       ++skipped;
       continue;
     }
     noisy += r.noisy;
+    unstable += r.clock_unstable;
     sources.insert(r.cycles_source);
     if (r.dist != "uniform" || r.out_offset) continue;
     const BenchRecord*& slot = r.mode == "latency" ? rows_by_kernel[r.kernel].lat : rows_by_kernel[r.kernel].tput;
@@ -49,10 +50,11 @@ std::string run_summary(const std::filesystem::path& run_dir) {
   std::size_t w = 6;
   for (const auto& [k, r] : rows) w = std::max(w, k.size());
   auto cell = [](const BenchRecord* r) {
-    return r ? fmt::format("{:>9.4f} {:>5.1f}%{}", r->cycles_per_value, 100 * r->cv, r->noisy ? "*" : " ")
+    return r ? fmt::format("{:>9.4f} {:>5.1f}%{}", r->cycles_per_value, 100 * r->cv,
+                           r->clock_unstable ? "!" : r->noisy ? "*" : " ")
              : fmt::format("{:>17}", "-");
   };
-  out += fmt::format("{:<{}}  {:>7}  {:>17}  {:>17}\n", "kernel (cycles/value, CV; * noisy)", w, "n", "throughput",
+  out += fmt::format("{:<{}}  {:>7}  {:>17}  {:>17}\n", "kernel (cycles/value, CV; * noisy, ! clock unstable)", w, "n", "throughput",
                      "latency");
   for (const auto& [k, r] : rows)
     out += fmt::format("{:<{}}  {:>7}  {}  {}\n", k, w, r.tput ? r.tput->n : r.lat->n, cell(r.tput), cell(r.lat));
@@ -119,10 +121,11 @@ std::string run_summary(const std::filesystem::path& run_dir) {
     if (v.size() > 110) v = v.substr(0, 107) + "...";
     out += fmt::format("counter {}: {}\n", key.substr(8), v);
   }
-  out += fmt::format("profile {} ({} s); cycles source: {}; {} benchmarks, {} noisy (CV > {}), {} skipped (unsupported here)\n",
+  out += fmt::format("profile {} ({} s); cycles source: {}; {} benchmarks, {} noisy (CV > {}), {} with an unstable clock "
+                     "(left out of the fastest-of picks), {} skipped (unsupported here)\n",
                      profile, seconds, b.context.value("cycles_source", src.empty() ? std::string("none") : src),
                      b.records.size(), noisy,
-                     b.context.value("noisy_cv_threshold", std::string("?")), skipped);
+                     b.context.value("noisy_cv_threshold", std::string("?")), unstable, skipped);
   return out;
 }
 

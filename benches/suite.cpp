@@ -135,6 +135,8 @@ struct Samples {
   }
 };
 
+constexpr double kClockUnstableCv = 0.10;
+
 void report(benchmark::State& st, const BenchSpec& spec, const SuiteOptions& opt, const Samples& smp,
             std::uint64_t reps, std::size_t elem) {
   const SampleStats s = summarize_repetitions(smp.cycles), c = summarize(smp.clocks);
@@ -146,6 +148,10 @@ void report(benchmark::State& st, const BenchSpec& spec, const SuiteOptions& opt
   st.counters["noisy"] = s.cv > opt.noisy_cv ? 1.0 : 0.0;
   st.counters["core_ghz"] = c.median * counters::tsc_hz() * 1e-9;
   st.counters["core_clock_cv"] = c.cv;
+  // The per-sample clock moved more than 10 %: a neighbour took the core during calibrations and
+  // not (or not as much) during the region, so cycles = ticks x clock is not to be trusted. Readers
+  // keep such a figure out of "fastest" picks (analysis/contenders, claims) and mark it.
+  st.counters["clock_unstable"] = c.cv > kClockUnstableCv ? 1.0 : 0.0;
   st.counters["calls_per_sample"] = static_cast<double>(reps);
   st.counters["values"] = static_cast<double>(spec.n);
   st.counters["bytes"] = static_cast<double>((spec.mode == Mode::throughput ? 2 : 1) * spec.n * elem);

@@ -372,3 +372,22 @@ TEST_CASE("report and summary: ours against the peers, by the medians and in tur
       "kernels": [{"kernel": "a", "ratio_median": 1}, {"kernel": "b", "ratio_median": 1}]}]})";
   CHECK_THROWS_WITH(run_summary(dir2), Catch::Contains("groups[0].kernels[0].ratio_p10"));
 }
+
+TEST_CASE("report: a figure whose calibrated clock was unstable is marked and kept out of the fastest-of picks", "[report]") {
+  // A ReLU at 0.05 cycles/value, faster than every other, measured while the clock calibration
+  // wandered: neither the claims nor ours-against-the-peers may take it as the fastest.
+  const std::string bogus = "relu/f32/jit/sse41/signbit-psrad-andn-u4";
+  RunWriter w = typical_run();
+  w.bench(bogus, "throughput", 0.05).counter("clock_unstable", 1).counter("core_clock_cv", 11.4);
+  const fs::path dir = w.write(scratch("unstable"));
+  ::setenv("ACTBENCH_GNUPLOT", "none", 1);
+  write_report(dir);
+  ::unsetenv("ACTBENCH_GNUPLOT");
+  std::ifstream md(dir / "report.md");
+  const std::string text((std::istreambuf_iterator<char>(md)), {});
+  CHECK_THAT(text, Catch::Contains("clock unstable"));
+  CHECK_THAT(text, Catch::Contains("Fastest ReLU 0.125 cycles/value (`" + kReluMax + "`)"));
+  const std::string summary = run_summary(dir);
+  CHECK_THAT(summary, Catch::Contains("relu/f32           ours " + kReluMax));
+  CHECK_THAT(summary, Catch::Contains("1 with an unstable clock"));
+}
