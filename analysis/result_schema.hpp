@@ -37,7 +37,7 @@ struct BenchRecord {
   std::string cycles_source;  // from the benchmark's label, e.g. "tsc-calibrated"
   double cycles_per_value = 0, cycles_per_value_min = 0, cv = 0;
   bool noisy = false;
-  bool clock_unstable = false;  // the calibrated clock moved > 10 % across samples: kept out of "fastest" picks
+  bool clock_unstable = false;  // its clock was > 15 % off the run's reference: kept out of "fastest" picks
   double bytes = 0;
   std::optional<double> declared_max_ulp;  // sigmoid kernels with a ULP bound
   std::string working_set;                 // l1, l2, l3, dram (see kSchemaVersion)
