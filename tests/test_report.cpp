@@ -97,6 +97,15 @@ class RunWriter {
   json benches_ = json::array(), acc_ = json::array();
 };
 
+// Writes the run's report without plots and returns report.md.
+std::string report_markdown(const fs::path& dir) {
+  ::setenv("ACTBENCH_GNUPLOT", "none", 1);
+  write_report(dir);
+  ::unsetenv("ACTBENCH_GNUPLOT");
+  std::ifstream md(dir / "report.md");
+  return {std::istreambuf_iterator<char>(md), {}};
+}
+
 const std::string kReluMax = "relu/f32/jit/avx2/maxps-u4";
 const std::string kReluAndn = "relu/f32/jit/avx2/signbit-psrad-andn-u4";
 const std::string kReluPmaxsd = "relu/f32/jit/avx2/signbit-pmaxsd-u4";
@@ -338,11 +347,7 @@ TEST_CASE("report and summary: ours against the peers, by the medians and in tur
                                   {{"kernel", kSigGood}, {"ratio_median", 0.8}, {"ratio_p10", 0.75}, {"ratio_p90", 0.85}}}}}}}}
                                             .dump();
   }
-  ::setenv("ACTBENCH_GNUPLOT", "none", 1);
-  write_report(dir);
-  ::unsetenv("ACTBENCH_GNUPLOT");
-  std::ifstream md(dir / "report.md");
-  const std::string text((std::istreambuf_iterator<char>(md)), {});
+  const std::string text = report_markdown(dir);
   CHECK_THAT(text, Catch::Contains("## Ours against the peers"));
   // The fastest of ours (Schraudolph, 0.5) against the peer's 1.5 by the medians: 3.00; not dueled.
   CHECK_THAT(text, Catch::Contains("| sigmoid/f32 | " + kSigFast + " | 0.5"));
@@ -380,11 +385,7 @@ TEST_CASE("report: a figure whose calibrated clock was unstable is marked and ke
   RunWriter w = typical_run();
   w.bench(bogus, "throughput", 0.05).counter("clock_unstable", 1).counter("core_clock_cv", 11.4);
   const fs::path dir = w.write(scratch("unstable"));
-  ::setenv("ACTBENCH_GNUPLOT", "none", 1);
-  write_report(dir);
-  ::unsetenv("ACTBENCH_GNUPLOT");
-  std::ifstream md(dir / "report.md");
-  const std::string text((std::istreambuf_iterator<char>(md)), {});
+  const std::string text = report_markdown(dir);
   CHECK_THAT(text, Catch::Contains("clock unstable"));
   CHECK_THAT(text, Catch::Contains("Fastest ReLU 0.125 cycles/value (`" + kReluMax + "`)"));
   const std::string summary = run_summary(dir);
