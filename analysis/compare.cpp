@@ -61,21 +61,24 @@ Table figure_table(const std::vector<Run>& runs, std::size_t base, const std::ve
   return t;
 }
 
-// llvm-mca's cycles/value for CPUs without a run, from the first run that has predictions.json.
+// llvm-mca's cycles/value for CPUs without a run: each target from the first run whose
+// predictions.json has it (a run predicts the default targets and its own CPU's).
 void add_predicted_columns(Table& t, const std::vector<Run>& runs, const std::vector<std::string>& targets) {
-  const PredictionsFile* preds = nullptr;
-  for (const auto& r : runs)
-    if (r.predictions && !preds) preds = &*r.predictions;
-  if (!preds) throw std::invalid_argument("--predicted needs a run with predictions.json (actbench predict)");
-  std::map<std::string, const PredictionRecord*> by_kernel;
-  for (const auto& p : preds->records) by_kernel[p.kernel] = &p;
+  if (std::none_of(runs.begin(), runs.end(), [](const Run& r) { return r.predictions.has_value(); }))
+    throw std::invalid_argument("--predicted needs a run with predictions.json (actbench predict)");
   for (const auto& target : targets) {
+    std::map<std::string, const Prediction*> by_kernel;
+    for (const auto& r : runs) {
+      if (!r.predictions) continue;
+      for (const auto& p : r.predictions->records)
+        if (auto it = p.by_target.find(target); it != p.by_target.end()) by_kernel.emplace(p.kernel, &it->second);
+      if (!by_kernel.empty()) break;
+    }
     t.header.push_back("PREDICTED " + target + " (llvm-mca)");
     t.numeric.push_back(true);
     for (auto& row : t.rows) {
       auto it = by_kernel.find(row[0]);
-      const Prediction* p = nullptr;
-      if (it != by_kernel.end() && it->second->by_target.count(target)) p = &it->second->by_target.at(target);
+      const Prediction* p = it == by_kernel.end() ? nullptr : it->second;
       row.push_back(p && p->error.empty() ? "pred. " + fmt_num(p->cycles_per_value) : "-");
     }
   }

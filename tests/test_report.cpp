@@ -313,6 +313,16 @@ TEST_CASE("compare: predicted columns for CPUs without a run are marked as predi
   CHECK_THAT(md, Catch::Contains("PREDICTED znver4 (llvm-mca)"));
   CHECK_THAT(md, Catch::Contains("| " + kReluMax + " | 0.1250 | 0.1250 | 1.00x | #1 | pred. 0.0625 |"));
   CHECK_THAT(md, Catch::Contains("| " + kSigGood + " | 1.250 | 1.250 | 1.00x | #1 | - |"));
+  // A target only the second run predicted (its own CPU, say) comes from that run.
+  std::ofstream(b / "predictions.json") << json{
+      {"schema_version", kSchemaVersion}, {"kind", "actbench.predictions"}, {"llvm_mca", "llvm-mca-19"},
+      {"this_cpu_mcpu", "znver1"},
+      {"kernels", json::array({{{"kernel", kReluMax}, {"values_per_iteration", 32}, {"instructions_per_iteration", 17},
+                                {"predictions", {{"znver1", {{"cycles_per_value", 0.1875}, {"bottleneck", "x"}}}}}}})}}
+                                                       .dump();
+  std::vector<Run> both = {load_run(a), load_run(b)};
+  const std::string md2 = build_comparison(both, 0, "", nullptr, {"znver4", "znver1"}).markdown();
+  CHECK_THAT(md2, Catch::Contains("| " + kReluMax + " | 0.1250 | 0.1250 | 1.00x | #1 | pred. 0.0625 | pred. 0.1875 |"));
 }
 
 TEST_CASE("compare: a run made on a shared node is flagged", "[report][compare][fleet]") {
