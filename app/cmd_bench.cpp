@@ -173,7 +173,7 @@ void add_bench(CLI::App& app, Action& action) {
     };
   });
 
-  auto* run_cmd = app.add_subcommand("run", "Make a new results run: machine.json, bench.json, accuracy.json, instructions.json, predictions.json, the report and a summary");
+  auto* run_cmd = app.add_subcommand("run", "Make a new results run: machine.json, bench.json, accuracy.json, instructions.json, predictions.json, duel.json, the report and a summary");
   add_suite_options(run_cmd, *cli);
   run_cmd->add_option("--results", cli->results, "Folder that holds one folder per machine")->capture_default_str();
   run_cmd->add_option("--machine", cli->machine, "Machine folder name (default: from the CPU)");
