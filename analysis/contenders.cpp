@@ -17,7 +17,7 @@ std::vector<Contenders> ours_vs_peers(const BenchFile& b) {
   for (const auto& [kernel, r] : l1) {
     const auto name = parse_kernel_name(kernel);
     if (!name || name->impl == Impl::ref) continue;
-    const std::string op = std::string(to_string(name->op)) + "/" + to_string(name->dtype);
+    const std::string op = name->op_key();
     Contenders& c = by_op[op];
     c.op = op;
     auto faster = [&](const BenchRecord* cur) { return !cur || r->cycles_per_value < cur->cycles_per_value; };
@@ -34,6 +34,14 @@ std::vector<Contenders> ours_vs_peers(const BenchFile& b) {
   for (auto& [op, c] : by_op)
     if (c.ours) out.push_back(c);
   return out;
+}
+
+std::vector<ContenderRow> rows_of(const Contenders& c) {
+  std::vector<ContenderRow> rows = {{c.ours, 0}};
+  if (c.op.rfind("sigmoid", 0) != 0) return rows;
+  if (c.ours_4ulp && c.ours_4ulp != c.ours) rows.push_back({c.ours_4ulp, 4});
+  if (c.ours_2ulp && c.ours_2ulp != c.ours_4ulp) rows.push_back({c.ours_2ulp, 2});
+  return rows;
 }
 
 std::optional<Paired> paired_speedup(const DuelFile& d, const std::string& op, const std::string& ours,

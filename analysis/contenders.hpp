@@ -24,6 +24,14 @@ struct Contenders {
 // Pointers into `b`, which must outlive the result. Ops without any of ours are left out.
 std::vector<Contenders> ours_vs_peers(const BenchFile& b);
 
+// What a table shows of one op: the fastest of ours (max_ulp 0: any accuracy), then, for sigmoid,
+// the fastest within 4 and within 2 ULP where each is another kernel than the row before.
+struct ContenderRow {
+  const BenchRecord* ours = nullptr;
+  int max_ulp = 0;
+};
+std::vector<ContenderRow> rows_of(const Contenders& c);
+
 // peer time / ours, timed in turns (duel.json): the median over rounds and the band from the 10th
 // and 90th percentiles of ours; nullopt when the run did not duel that pair.
 struct Paired {

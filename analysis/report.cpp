@@ -140,22 +140,16 @@ void peers_section(const Run& run, Document& doc) {
   Table t;
   t.columns({"op", "ours", "cycles/value", "fastest peer", "cycles/value", "peer / ours (medians)", "peer / ours (in turns)"},
             {false, false, true, false, true, true, true});
-  for (const auto& c : contenders) {
-    auto row = [&](const std::string& label, const BenchRecord* ours) {
-      if (!ours) return;
+  for (const auto& c : contenders)
+    for (const auto& [ours, max_ulp] : rows_of(c)) {
       std::string turns = "-";
       if (c.peer && run.duels)
         if (const auto p = paired_speedup(*run.duels, c.op, ours->kernel, c.peer->kernel))
           turns = fmt::format("{:.2f} [{:.2f}, {:.2f}]", p->median, p->low, p->high);
-      t.row({label, ours->kernel, fmt_num(ours->cycles_per_value), c.peer ? c.peer->kernel : "none measured",
-             c.peer ? fmt_num(c.peer->cycles_per_value) : "-",
+      t.row({max_ulp ? fmt::format("{} <= {} ULP", c.op, max_ulp) : c.op, ours->kernel, fmt_num(ours->cycles_per_value),
+             c.peer ? c.peer->kernel : "none measured", c.peer ? fmt_num(c.peer->cycles_per_value) : "-",
              c.peer ? fmt::format("{:.2f}", c.peer->cycles_per_value / ours->cycles_per_value) : "-", turns});
-    };
-    row(c.op, c.ours);
-    if (c.op.rfind("sigmoid", 0) != 0) continue;
-    if (c.ours_4ulp != c.ours) row(c.op + " <= 4 ULP", c.ours_4ulp);
-    if (c.ours_2ulp != c.ours_4ulp) row(c.op + " <= 2 ULP", c.ours_2ulp);
-  }
+    }
   const std::string absent = run.bench.context.value("actbench_peers_absent", std::string());
   t.note = "L1 (4096 values), uniform inputs, throughput; <= N ULP: the fastest of ours whose declared error is at most N ULP "
            "(the peers' own bounds are in `actbench list`). Above 1, ours is faster. Medians: each benchmark's own median, "

@@ -71,21 +71,16 @@ std::string run_summary(const std::filesystem::path& run_dir) {
     out += "\nours against the peers (fastest at n = 4096, throughput, cycles/value; ratio = peer / ours;\n"
            "  <=N ULP: the fastest of ours whose declared error is at most N ULP; the peers' own bounds: `actbench list`;\n"
            "  in turns: peer / ours timed alternately in the same seconds (duel.json), median [10th, 90th percentile])\n";
-    auto line = [&](const std::string& op, const std::string& label, const BenchRecord* ours, const BenchRecord* peer) {
-      if (!ours) return;
-      out += fmt::format("  {:<18} ours {:<52} {:>8.4f}", label, ours->kernel, ours->cycles_per_value);
-      if (peer)
-        out += fmt::format("   peer {:<34} {:>8.4f}   ratio {:.2f}{}\n", peer->kernel, peer->cycles_per_value,
-                           peer->cycles_per_value / ours->cycles_per_value, paired(op, ours, peer));
-      else
-        out += "   no peer measured\n";
-    };
-    for (const auto& c : contenders) {
-      line(c.op, c.op, c.ours, c.peer);
-      if (c.op.rfind("sigmoid", 0) != 0) continue;
-      if (c.ours_4ulp != c.ours) line(c.op, c.op + " <=4ULP", c.ours_4ulp, c.peer);
-      if (c.ours_2ulp != c.ours_4ulp) line(c.op, c.op + " <=2ULP", c.ours_2ulp, c.peer);
-    }
+    for (const auto& c : contenders)
+      for (const auto& [ours, max_ulp] : rows_of(c)) {
+        const std::string label = max_ulp ? fmt::format("{} <={}ULP", c.op, max_ulp) : c.op;
+        out += fmt::format("  {:<18} ours {:<52} {:>8.4f}", label, ours->kernel, ours->cycles_per_value);
+        if (c.peer)
+          out += fmt::format("   peer {:<34} {:>8.4f}   ratio {:.2f}{}\n", c.peer->kernel, c.peer->cycles_per_value,
+                             c.peer->cycles_per_value / ours->cycles_per_value, paired(c.op, ours, c.peer));
+        else
+          out += "   no peer measured\n";
+      }
     const std::string absent = b.context.value("actbench_peers_absent", std::string());
     out += absent.empty() ? "  every peer was built\n" : "  peers absent from this build: " + absent + "\n";
   }

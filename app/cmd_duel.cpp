@@ -3,7 +3,6 @@
 // uses the same for ours against the peers (duel.json in the run).
 #include <fmt/core.h>
 
-#include <algorithm>
 #include <fstream>
 #include <memory>
 #include <nlohmann/json.hpp>
@@ -41,8 +40,6 @@ void write_duels(const std::string& path, const std::vector<Group>& groups, cons
   if (!f) throw std::runtime_error("cannot write " + path);
 }
 
-std::string op_of(const Kernel& k) { return std::string(to_string(k.op())) + "/" + to_string(k.dtype()); }
-
 }  // namespace
 
 int write_run_duels(const std::string& run_dir) {
@@ -52,11 +49,12 @@ int write_run_duels(const std::string& run_dir) {
   for (const auto& c : analysis::ours_vs_peers(b)) {
     if (!c.peer) continue;
     std::vector<const Kernel*> ks;
-    for (const analysis::BenchRecord* r : {c.peer, c.ours, c.ours_4ulp, c.ours_2ulp}) {
-      if (!r) continue;
+    auto take = [&](const analysis::BenchRecord* r) {
       const Kernel* k = Registry::instance().find(r->kernel);
-      if (k && k->supported() && std::find(ks.begin(), ks.end(), k) == ks.end()) ks.push_back(k);
-    }
+      if (k && k->supported()) ks.push_back(k);
+    };
+    take(c.peer);  // the yardstick
+    for (const auto& row : analysis::rows_of(c)) take(row.ours);
     if (ks.size() < 2) continue;
     fmt::print(stderr, "actbench: {} in turns:", c.op);
     for (const Kernel* k : ks) fmt::print(stderr, " {}", k->name());
@@ -96,7 +94,7 @@ void add_duel(CLI::App& app, Action& action) {
       for (const auto& r : res)
         fmt::print("{:<58} median {:>8.4f}  min {:>8.4f}  ratio {:.3f} [{:.3f}, {:.3f}]\n", r.kernel, r.ticks_per_value_median,
                    r.ticks_per_value_min, r.ratio_median, r.ratio_p10, r.ratio_p90);
-      if (!o->json.empty()) write_duels(o->json, {{op_of(*ks[0]), res}}, o->duel);
+      if (!o->json.empty()) write_duels(o->json, {{ks[0]->parts().op_key(), res}}, o->duel);
       return 0;
     };
   });

@@ -62,9 +62,8 @@ void account(KernelAccuracy& acc, RangeStats& normal, RangeStats& sub, const Ker
   // A kernel that flushes denormal inputs (its declared policy) gives 0 for them: that is its
   // behaviour, not an error.
   if (pol.denormals == DenormalPolicy::flushed && std::fpclassify(x) == FP_SUBNORMAL && y == 0) return;
-  // Results below the policy's ulp_from count with the denormal ones: the ULP bound does not cover them.
-  const bool is_normal = k.op() == Op::relu ||
-                         std::fabs(wide) >= std::max(static_cast<double>(std::numeric_limits<T>::min()), pol.ulp_from);
+  // Results the ULP bound does not cover (denormal, or below the policy's ulp_from) count apart.
+  const bool is_normal = k.op() == Op::relu || ulp_bound_covers<T>(k, wide);
   RangeStats& r = is_normal ? normal : sub;
   ++r.count;
   double ulp;

@@ -141,15 +141,12 @@ struct Samples {
 // region), so cycles = ticks x clock are not to be trusted. Turbo bins move the clock by about 5 %.
 constexpr double kClockOffReference = 0.15;
 
-// The clock a ClockLoad reads when nothing disturbs it: the median of 15 calibrations, taken once
-// per process and load.
+// The clock a ClockLoad reads when nothing disturbs it: a 15-trial calibration (the median),
+// taken once per process and load.
 double reference_cycles_per_tick(counters::ClockLoad load) {
   static std::map<counters::ClockLoad, double> refs;
   if (auto it = refs.find(load); it != refs.end()) return it->second;
-  std::vector<double> v;
-  for (int i = 0; i < 15; ++i) v.push_back(counters::quick_cycles_per_tick(load));
-  std::nth_element(v.begin(), v.begin() + 7, v.end());
-  return refs[load] = v[7];
+  return refs[load] = counters::calibrate_core_clock(15, 200, load).cycles_per_tick;
 }
 
 void report(benchmark::State& st, const BenchSpec& spec, const SuiteOptions& opt, const Samples& smp,

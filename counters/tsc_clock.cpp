@@ -95,11 +95,11 @@ double tsc_hz() {
   return hz;
 }
 
-ClockCalibration calibrate_core_clock(int trials, std::uint64_t blocks) {
+ClockCalibration calibrate_core_clock(int trials, std::uint64_t blocks, ClockLoad load) {
   std::vector<double> ratios;
   for (int i = 0; i < trials; ++i) {
-    const std::uint64_t t1 = min_of(3, [&] { return time_add_chain(blocks); });
-    const std::uint64_t t2 = min_of(3, [&] { return time_add_chain(2 * blocks); });
+    const std::uint64_t t1 = min_of(3, [&] { return time_add_chain(blocks, load); });
+    const std::uint64_t t2 = min_of(3, [&] { return time_add_chain(2 * blocks, load); });
     const double cycles = 100.0 * static_cast<double>(blocks);  // the extra blocks' adds
     ratios.push_back(cycles / static_cast<double>(t2 > t1 ? t2 - t1 : 1));
   }

@@ -51,8 +51,8 @@ struct ClockCalibration {
   int trials = 0;
 };
 
-// Times the add chain at N and 2N blocks `trials` times. About 0.2 ms per trial by default.
-ClockCalibration calibrate_core_clock(int trials = 7, std::uint64_t blocks = 2000);
+// Times the add chain (under `load`) at N and 2N blocks `trials` times. About 0.2 ms per trial by default.
+ClockCalibration calibrate_core_clock(int trials = 7, std::uint64_t blocks = 2000, ClockLoad load = ClockLoad::scalar);
 
 // Cycles per instruction of a chain measured through the calibrated clock (N/2N difference):
 // what a test uses to check the clock against the known 1 (add) and 3 (imul).

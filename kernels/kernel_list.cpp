@@ -331,18 +331,25 @@ void add_all_kernels(Registry& r) {
   }
 #endif
 #if ACTBENCH_HAVE_EIGEN
-  r.add("sigmoid/f32/peer/avx512f/eigen", none, Accuracy::bounded(8950, 1.8e-7), kPeerEigenSigmoid,
-        "Eigen 3.4 ArrayXf::logistic(), compiled for AVX-512", [] { return f32(peers::eigen_sigmoid_f32_avx512f); });
-  r.add("relu/f32/peer/avx512f/eigen", none, exact, kPeerEigenRelu, "Eigen 3.4 ArrayXf::cwiseMax(0), compiled for AVX-512",
-        [] { return f32(peers::eigen_relu_f32_avx512f); });
-  r.add("sigmoid/f64/peer/avx512f/eigen", none, Accuracy::bounded(2, 1.7e-16), kPeerEigenSigmoid,
-        "Eigen 3.4 ArrayXd::logistic(), compiled for AVX-512", [] { return f64(peers::eigen_sigmoid_f64_avx512f); });
-  r.add("sigmoid/f32/peer/avx2/eigen", fma, Accuracy::bounded(8950, 1.8e-7), kPeerEigenSigmoid,
-        "Eigen 3.4 ArrayXf::logistic(), compiled for AVX2 + FMA", [] { return f32(peers::eigen_sigmoid_f32_avx2); });
-  r.add("relu/f32/peer/avx2/eigen", fma, exact, kPeerEigenRelu, "Eigen 3.4 ArrayXf::cwiseMax(0), compiled for AVX2 + FMA",
-        [] { return f32(peers::eigen_relu_f32_avx2); });
-  r.add("sigmoid/f64/peer/avx2/eigen", fma, Accuracy::bounded(2, 1.7e-16), kPeerEigenSigmoid,
-        "Eigen 3.4 ArrayXd::logistic(), compiled for AVX2 + FMA", [] { return f64(peers::eigen_sigmoid_f64_avx2); });
+  struct EigenBuild {
+    const char *isa, *built_for;
+    FeatureSet extra;
+    void (*sigmoid_f32)(const float*, float*, std::size_t);
+    void (*relu_f32)(const float*, float*, std::size_t);
+    void (*sigmoid_f64)(const double*, double*, std::size_t);
+  };
+  for (const EigenBuild& e : {EigenBuild{"avx512f", "AVX-512", none, peers::eigen_sigmoid_f32_avx512f,
+                                         peers::eigen_relu_f32_avx512f, peers::eigen_sigmoid_f64_avx512f},
+                              EigenBuild{"avx2", "AVX2 + FMA", fma, peers::eigen_sigmoid_f32_avx2, peers::eigen_relu_f32_avx2,
+                                         peers::eigen_sigmoid_f64_avx2}}) {
+    const std::string isa = e.isa, built = std::string(", compiled for ") + e.built_for;
+    r.add("sigmoid/f32/peer/" + isa + "/eigen", e.extra, Accuracy::bounded(8950, 1.8e-7), kPeerEigenSigmoid,
+          "Eigen 3.4 ArrayXf::logistic()" + built, [f = e.sigmoid_f32] { return f32(f); });
+    r.add("relu/f32/peer/" + isa + "/eigen", e.extra, exact, kPeerEigenRelu, "Eigen 3.4 ArrayXf::cwiseMax(0)" + built,
+          [f = e.relu_f32] { return f32(f); });
+    r.add("sigmoid/f64/peer/" + isa + "/eigen", e.extra, Accuracy::bounded(2, 1.7e-16), kPeerEigenSigmoid,
+          "Eigen 3.4 ArrayXd::logistic()" + built, [f = e.sigmoid_f64] { return f64(f); });
+  }
 #endif
 #if ACTBENCH_HAVE_SLEEF
   r.add("sigmoid/f32/peer/avx512f/sleef", none, Accuracy::bounded(2, 1e-7), kPeerExpDiv,

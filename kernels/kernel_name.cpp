@@ -56,10 +56,9 @@ std::optional<DType> parse_dtype(std::string_view s) { return value_of(kDTypes, 
 std::optional<Impl> parse_impl(std::string_view s) { return value_of(kImpls, s); }
 std::optional<Isa> parse_isa(std::string_view s) { return value_of(kIsas, s); }
 
-std::string KernelName::str() const {
-  return std::string(to_string(op)) + "/" + to_string(dtype) + "/" + to_string(impl) + "/" + to_string(isa) +
-         "/" + method;
-}
+std::string KernelName::op_key_of(Op op, DType dtype) { return std::string(to_string(op)) + "/" + to_string(dtype); }
+
+std::string KernelName::str() const { return op_key() + "/" + to_string(impl) + "/" + to_string(isa) + "/" + method; }
 
 std::optional<KernelName> parse_kernel_name(std::string_view name, std::string* error) {
   auto fail = [&](std::string why) -> std::optional<KernelName> {

@@ -31,6 +31,8 @@ struct KernelName {
   std::string method;  // the method and its parameters, e.g. "exp-rr2-p5-rcpnr1-u2"
 
   std::string str() const;
+  std::string op_key() const { return op_key_of(op, dtype); }  // "sigmoid/f32"
+  static std::string op_key_of(Op op, DType dtype);
 };
 
 // Parses a full kernel name; on failure returns nullopt and, if error is given, says which part

@@ -1,8 +1,11 @@
-// The NaN side of a sigmoid kernel's special-value policy, judged in one place for the tests
-// (tests/value_check.hpp) and for `actbench accuracy` (benches/accuracy.cpp).
+// A sigmoid kernel's special-value policy (its NaN side, and which results its ULP bound covers),
+// judged in one place for the tests (tests/value_check.hpp) and for `actbench accuracy`
+// (benches/accuracy.cpp).
 #pragma once
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include "kernels/kernel.hpp"
 
@@ -26,6 +29,13 @@ NanVerdict sigmoid_nan_verdict(const Kernel& k, T x, T y) {
   }
   if (std::isnan(y)) return std::fabs(static_cast<double>(x)) >= p.nan_above ? NanVerdict::ok : NanVerdict::wrong;
   return NanVerdict::not_nan;
+}
+
+// Whether the ULP bound covers a result whose exact value is `exact`: normal results, from the
+// policy's ulp_from up; below, only the absolute bound holds.
+template <class T>
+bool ulp_bound_covers(const Kernel& k, double exact) {
+  return std::fabs(exact) >= std::max(static_cast<double>(std::numeric_limits<T>::min()), k.policy().ulp_from);
 }
 
 }  // namespace actbench

@@ -74,8 +74,7 @@ std::string check_sigmoid(const Kernel& k, T x, T y) {
   }
   const SigmoidError e = sigmoid_error(x, y);
   const Accuracy& a = k.accuracy();
-  const bool normal_result = std::fabs(static_cast<double>(sigmoid_ref_wide(x))) >=
-                             std::max(static_cast<double>(std::numeric_limits<T>::min()), k.policy().ulp_from);
+  const bool normal_result = ulp_bound_covers<T>(k, static_cast<double>(sigmoid_ref_wide(x)));
   if (normal_result && e.ulp > a.max_ulp)
     return fmt::format("sigmoid({}) = {}: {} ULP from the correctly rounded result, declared <= {}", bits_of(x),
                        bits_of(y), e.ulp, a.max_ulp);
